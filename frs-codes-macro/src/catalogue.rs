@@ -1,0 +1,382 @@
+//! The catalogue model (serde types) and its loading: file reading, JSON parsing, and the
+//! positions of entries in the file so that later diagnostics can point into it.
+
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt;
+use std::path::PathBuf;
+
+/// A catalogue file as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Catalogue {
+    /// Only for editors (JSON Schema); the macro ignores it.
+    #[serde(rename = "$schema", default)]
+    pub _schema: Option<String>,
+    pub categories: Vec<CategoryEntry>,
+    pub codes: Vec<CodeEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CategoryEntry {
+    pub name: String,
+    pub title: String,
+    pub prefix: String,
+    #[serde(default)]
+    pub extra_prefixes: Vec<String>,
+    pub range: [u32; 2],
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CodeEntry {
+    pub code: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    pub status: Statuses,
+    pub description: String,
+    pub measure: Lines,
+}
+
+/// `status`: one number or a list of numbers. Kept as `u64` so that out-of-range values reach
+/// validation, which explains the 400–599 rule, instead of a bare serde type error.
+pub(crate) struct Statuses(pub Vec<u64>);
+
+/// `measure`: one string or a list of lines.
+pub(crate) struct Lines(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Statuses {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct StatusVisitor;
+        impl<'de> Visitor<'de> for StatusVisitor {
+            type Value = Statuses;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an HTTP status number such as 400, or a list such as [413, 504]")
+            }
+            fn visit_u64<E: de::Error>(self, status: u64) -> Result<Statuses, E> {
+                Ok(Statuses(vec![status]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Statuses, A::Error> {
+                let mut statuses = Vec::new();
+                while let Some(status) = seq.next_element::<u64>()? {
+                    statuses.push(status);
+                }
+                Ok(Statuses(statuses))
+            }
+        }
+        deserializer.deserialize_any(StatusVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Lines {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct LinesVisitor;
+        impl<'de> Visitor<'de> for LinesVisitor {
+            type Value = Lines;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, or a list of strings (one per line)")
+            }
+            fn visit_str<E: de::Error>(self, line: &str) -> Result<Lines, E> {
+                Ok(Lines(vec![line.to_owned()]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Lines, A::Error> {
+                let mut lines = Vec::new();
+                while let Some(line) = seq.next_element::<String>()? {
+                    lines.push(line);
+                }
+                Ok(Lines(lines))
+            }
+        }
+        deserializer.deserialize_any(LinesVisitor)
+    }
+}
+
+/// A line and column (both 1-based, columns in characters) in the catalogue file.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub(crate) struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A loaded catalogue together with where its parts are in the file.
+pub(crate) struct Loaded {
+    pub catalogue: Catalogue,
+    /// The file's absolute path, for `include_bytes!` (so Cargo rebuilds on edit).
+    pub resolved: PathBuf,
+    pub positions: Positions,
+}
+
+/// Positions of JSON values keyed by their path, e.g. `codes[3]` or `codes[3].name`.
+#[derive(Default)]
+pub(crate) struct Positions(HashMap<String, Position>);
+
+impl Positions {
+    /// The position of `path`, falling back to its parent entry, then to the start of the file.
+    pub fn of(&self, path: &str) -> Position {
+        let mut key = path;
+        loop {
+            if let Some(position) = self.0.get(key) {
+                return *position;
+            }
+            match key.rfind(['.', '[']) {
+                Some(cut) => key = &key[..cut],
+                None => return Position { line: 1, column: 1 },
+            }
+        }
+    }
+}
+
+/// Why a catalogue could not be loaded; the message is complete and ready to show.
+pub(crate) struct LoadError(pub String);
+
+/// Reads and parses the catalogue at `path` (as the user wrote it) below `manifest_dir`.
+pub(crate) fn load(manifest_dir: Option<&str>, path: &str) -> Result<Loaded, LoadError> {
+    let Some(manifest_dir) = manifest_dir else {
+        return Err(LoadError(
+            "CARGO_MANIFEST_DIR is not set, so the catalogue path cannot be resolved; \
+             build with Cargo"
+                .to_owned(),
+        ));
+    };
+    let resolved = PathBuf::from(manifest_dir).join(path);
+    let text = std::fs::read_to_string(&resolved).map_err(|error| {
+        LoadError(format!(
+            "cannot read the error-code catalogue `{path}` (resolved to `{}`): {error}; \
+             the path is relative to the directory of your Cargo.toml",
+            resolved.display()
+        ))
+    })?;
+    let catalogue: Catalogue = serde_json::from_str(&text).map_err(|error| {
+        LoadError(format!(
+            "{path}:{}:{}: {}",
+            error.line(),
+            error.column(),
+            explain_serde_error(&error)
+        ))
+    })?;
+    let resolved = resolved.canonicalize().unwrap_or(resolved);
+    Ok(Loaded {
+        catalogue,
+        resolved,
+        positions: locate(&text),
+    })
+}
+
+/// serde_json's message without its trailing position (we print that first, compiler-style),
+/// with an unknown field's likely intended name put first.
+fn explain_serde_error(error: &serde_json::Error) -> String {
+    let full = error.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(cut) => &full[..cut],
+        None => &full,
+    };
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        if let Some((field, expected)) = rest.split_once("`, expected ") {
+            let candidates: Vec<&str> = expected
+                .trim_start_matches("one of ")
+                .split(", ")
+                .map(|candidate| candidate.trim_matches('`'))
+                .collect();
+            if let Some(best) = closest(field, &candidates) {
+                return format!(
+                    "unknown field `{field}`, expected `{best}` (the fields here are: {})",
+                    candidates.join(", ")
+                );
+            }
+            return format!(
+                "unknown field `{field}`; the fields here are: {}",
+                candidates.join(", ")
+            );
+        }
+    }
+    message.to_owned()
+}
+
+/// The candidate nearest to `word` by edit distance, if it is near enough to be a typo.
+pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|candidate| (edit_distance(word, candidate), *candidate))
+        .filter(|(distance, candidate)| *distance <= candidate.len().max(word.len()) / 3)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, a_char) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, b_char) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(a_char != *b_char);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// Walks JSON text that serde_json already accepted and records where each value starts.
+/// serde_json reports positions only for its own errors; validation needs them for entries.
+fn locate(text: &str) -> Positions {
+    let mut walker = Walker {
+        chars: text.chars().collect(),
+        index: 0,
+        position: Position { line: 1, column: 1 },
+        positions: Positions::default(),
+    };
+    walker.value(String::new());
+    walker.positions
+}
+
+struct Walker {
+    chars: Vec<char>,
+    index: usize,
+    position: Position,
+    positions: Positions,
+}
+
+impl Walker {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.index).copied()
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let next = self.peek()?;
+        self.index += 1;
+        if next == '\n' {
+            self.position.line += 1;
+            self.position.column = 1;
+        } else {
+            self.position.column += 1;
+        }
+        Some(next)
+    }
+
+    fn skip_whitespace(&mut self) {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.bump();
+        }
+    }
+
+    fn value(&mut self, path: String) {
+        self.skip_whitespace();
+        self.positions.0.insert(path.clone(), self.position);
+        match self.peek() {
+            Some('{') => {
+                self.bump();
+                loop {
+                    self.skip_whitespace();
+                    match self.peek() {
+                        Some('"') => {
+                            let key = self.string();
+                            self.skip_whitespace();
+                            self.bump();
+                            let child = if path.is_empty() {
+                                key
+                            } else {
+                                format!("{path}.{key}")
+                            };
+                            self.value(child);
+                        }
+                        Some(',') => {
+                            self.bump();
+                        }
+                        _ => {
+                            self.bump();
+                            break;
+                        }
+                    }
+                }
+            }
+            Some('[') => {
+                self.bump();
+                let mut element = 0;
+                loop {
+                    self.skip_whitespace();
+                    match self.peek() {
+                        Some(']') | None => {
+                            self.bump();
+                            break;
+                        }
+                        Some(',') => {
+                            self.bump();
+                        }
+                        _ => {
+                            self.value(format!("{path}[{element}]"));
+                            element += 1;
+                        }
+                    }
+                }
+            }
+            Some('"') => {
+                self.string();
+            }
+            _ => {
+                while self
+                    .peek()
+                    .is_some_and(|c| !matches!(c, ',' | ']' | '}') && !c.is_whitespace())
+                {
+                    self.bump();
+                }
+            }
+        }
+    }
+
+    /// Consumes a string literal and returns its raw content (keys need no unescaping here:
+    /// the catalogue's field names are plain ASCII).
+    fn string(&mut self) -> String {
+        self.bump();
+        let mut content = String::new();
+        while let Some(next) = self.bump() {
+            match next {
+                '"' => break,
+                '\\' => {
+                    content.push(next);
+                    if let Some(escaped) = self.bump() {
+                        content.push(escaped);
+                    }
+                }
+                _ => content.push(next),
+            }
+        }
+        content
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_entries_and_fields() {
+        let positions =
+            locate("{\n  \"codes\": [\n    {\"code\": \"A.1\"},\n    {\"code\": \"A.2\"}\n  ]\n}");
+        assert_eq!(positions.of("codes[1]"), Position { line: 4, column: 5 });
+        assert_eq!(
+            positions.of("codes[1].code"),
+            Position {
+                line: 4,
+                column: 14
+            }
+        );
+        assert_eq!(
+            positions.of("codes[1].name"),
+            Position { line: 4, column: 5 }
+        );
+        assert_eq!(
+            positions.of("categories[0]"),
+            Position { line: 1, column: 1 }
+        );
+    }
+
+    #[test]
+    fn suggests_near_field_names_only() {
+        let fields = ["code", "name", "status", "description", "measure"];
+        assert_eq!(closest("descripton", &fields), Some("description"));
+        assert_eq!(closest("stauts", &fields), Some("status"));
+        assert_eq!(closest("remedy", &fields), None);
+    }
+}

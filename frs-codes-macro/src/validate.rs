@@ -1,0 +1,511 @@
+//! Every rule a catalogue must satisfy. Problems are collected, not returned at the first one,
+//! so that a single build reports all of them.
+
+use crate::catalogue::{Catalogue, Loaded, Position};
+use proc_macro2::Span;
+use std::collections::HashMap;
+use syn::ext::IdentExt;
+use syn::parse::Parser;
+use syn::Ident;
+
+/// The highest number a code can have: codes carry 1 to 8 digits.
+const MAX_NUMBER: u32 = 99_999_999;
+
+/// A catalogue that passed every rule, with everything expansion needs worked out.
+pub(crate) struct Model {
+    pub categories: Vec<Category>,
+    pub codes: Vec<Code>,
+    pub prefixes: Vec<Prefix>,
+}
+
+pub(crate) struct Category {
+    pub ident: Ident,
+    pub title: String,
+    /// The main prefix first, then the extra ones.
+    pub prefixes: Vec<String>,
+    pub start: u32,
+    pub end: u32,
+}
+
+pub(crate) struct Code {
+    pub ident: Ident,
+    pub code: String,
+    pub prefix: String,
+    pub number: u32,
+    pub statuses: Vec<u16>,
+    pub description: String,
+    pub measure: Vec<String>,
+    pub category: usize,
+}
+
+/// One code prefix: the categories whose ranges it covers and the codes written with it.
+pub(crate) struct Prefix {
+    pub text: String,
+    /// `(start, end, category index)`, sorted by start, never overlapping.
+    pub ranges: Vec<(u32, u32, usize)>,
+    /// `(number, code index)`, sorted by number, numbers unique.
+    pub codes: Vec<(u32, usize)>,
+}
+
+/// Checks `loaded` and builds the model, or returns every problem found, each a full message.
+pub(crate) fn validate(loaded: &Loaded, file: &str) -> Result<Model, Vec<String>> {
+    let mut problems = Problems {
+        file,
+        loaded,
+        messages: Vec::new(),
+    };
+    let catalogue: &Catalogue = &loaded.catalogue;
+    if catalogue.codes.is_empty() {
+        problems.report(
+            "codes",
+            "the catalogue has no codes; add at least one entry to `codes`".to_owned(),
+        );
+    }
+
+    let categories = check_categories(&mut problems);
+    let prefixes = check_ranges(&mut problems, &categories);
+    let codes = check_codes(&mut problems, &categories, &prefixes);
+
+    if !problems.messages.is_empty() {
+        return Err(problems.messages);
+    }
+    let mut prefixes = prefixes;
+    for (index, code) in codes.iter().enumerate() {
+        if let Some(prefix) = prefixes
+            .iter_mut()
+            .find(|prefix| prefix.text == code.prefix)
+        {
+            prefix.codes.push((code.number, index));
+        }
+    }
+    for prefix in &mut prefixes {
+        prefix.codes.sort_unstable();
+    }
+    Ok(Model {
+        categories,
+        codes,
+        prefixes,
+    })
+}
+
+struct Problems<'a> {
+    file: &'a str,
+    loaded: &'a Loaded,
+    messages: Vec<String>,
+}
+
+impl Problems<'_> {
+    fn at(&self, json_path: &str) -> String {
+        let Position { line, column } = self.loaded.positions.of(json_path);
+        format!("{}:{line}:{column}", self.file)
+    }
+
+    fn report(&mut self, json_path: &str, message: String) {
+        let location = self.at(json_path);
+        self.messages.push(format!("{location}: {message}"));
+    }
+}
+
+fn check_categories(problems: &mut Problems) -> Vec<Category> {
+    let mut categories = Vec::new();
+    let mut first_by_name: HashMap<&str, usize> = HashMap::new();
+    for (index, entry) in problems.loaded.catalogue.categories.iter().enumerate() {
+        let path = format!("categories[{index}]");
+        let what = format!("category `{}`", entry.name);
+        if let Some(problem) = name_problem(&entry.name) {
+            problems.report(
+                &format!("{path}.name"),
+                format!("{what}: the name {problem}"),
+            );
+        } else if let Some(first) = first_by_name.insert(&entry.name, index) {
+            let first_at = problems.at(&format!("categories[{first}].name"));
+            problems.report(
+                &format!("{path}.name"),
+                format!(
+                    "duplicate category name `{}` (first at {first_at}); rename one of them",
+                    entry.name
+                ),
+            );
+        }
+        if entry.title.trim().is_empty() {
+            problems.report(
+                &format!("{path}.title"),
+                format!("{what} has an empty title; give it the heading users should read, e.g. \"Service management errors\""),
+            );
+        }
+        for (field, prefix) in std::iter::once(("prefix".to_owned(), &entry.prefix)).chain(
+            entry
+                .extra_prefixes
+                .iter()
+                .enumerate()
+                .map(|(i, prefix)| (format!("extra_prefixes[{i}]"), prefix)),
+        ) {
+            if !is_prefix(prefix) {
+                problems.report(
+                    &format!("{path}.{field}"),
+                    format!("{what} has the malformed prefix `{prefix}`; a prefix is ASCII letters and digits starting with a letter, e.g. \"FRS\""),
+                );
+            }
+        }
+        let [start, end] = entry.range;
+        if start > end {
+            problems.report(
+                &format!("{path}.range"),
+                format!("{what} has the empty range [{start}, {end}]; write it as [first, last] with first <= last"),
+            );
+        } else if end > MAX_NUMBER {
+            problems.report(
+                &format!("{path}.range"),
+                format!("{what} has a range ending at {end}, beyond the largest 8-digit number {MAX_NUMBER}"),
+            );
+        }
+        let mut prefixes = vec![entry.prefix.clone()];
+        prefixes.extend(entry.extra_prefixes.iter().cloned());
+        categories.push(Category {
+            ident: Ident::new(
+                if name_problem(&entry.name).is_none() {
+                    &entry.name
+                } else {
+                    "Invalid"
+                },
+                Span::call_site(),
+            ),
+            title: entry.title.clone(),
+            prefixes,
+            start,
+            end,
+        });
+    }
+    categories
+}
+
+/// Groups category ranges by prefix and reports ranges of one prefix that overlap.
+fn check_ranges(problems: &mut Problems, categories: &[Category]) -> Vec<Prefix> {
+    let mut prefixes: Vec<Prefix> = Vec::new();
+    for (index, category) in categories.iter().enumerate() {
+        for text in &category.prefixes {
+            let found = match prefixes.iter().position(|prefix| &prefix.text == text) {
+                Some(found) => found,
+                None => {
+                    prefixes.push(Prefix {
+                        text: text.clone(),
+                        ranges: Vec::new(),
+                        codes: Vec::new(),
+                    });
+                    prefixes.len() - 1
+                }
+            };
+            if !prefixes[found]
+                .ranges
+                .iter()
+                .any(|(_, _, owner)| *owner == index)
+            {
+                prefixes[found]
+                    .ranges
+                    .push((category.start, category.end, index));
+            }
+        }
+    }
+    let entries = &problems.loaded.catalogue.categories;
+    let mut overlaps = Vec::new();
+    for prefix in &mut prefixes {
+        prefix.ranges.sort_unstable();
+        for pair in prefix.ranges.windows(2) {
+            let ((_, first_end, first), (second_start, _, second)) = (pair[0], pair[1]);
+            if second_start <= first_end {
+                overlaps.push((prefix.text.clone(), first, second));
+            }
+        }
+    }
+    for (text, first, second) in overlaps {
+        let first_at = problems.at(&format!("categories[{first}].range"));
+        let [a_start, a_end] = entries[first].range;
+        let [b_start, b_end] = entries[second].range;
+        problems.report(
+            &format!("categories[{second}].range"),
+            format!(
+                "the range [{b_start}, {b_end}] of category `{}` overlaps [{a_start}, {a_end}] of category `{}` (at {first_at}) for prefix `{text}`; a code number must fall in exactly one category",
+                entries[second].name, entries[first].name
+            ),
+        );
+    }
+    prefixes
+}
+
+fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Prefix]) -> Vec<Code> {
+    let mut codes = Vec::new();
+    let mut first_by_code: HashMap<&str, usize> = HashMap::new();
+    let mut first_by_number: HashMap<(&str, u32), usize> = HashMap::new();
+    let mut first_by_name: HashMap<String, usize> = HashMap::new();
+    let entries = &problems.loaded.catalogue.codes;
+    for (index, entry) in entries.iter().enumerate() {
+        let path = format!("codes[{index}]");
+        let parsed = split_code(&entry.code);
+        if parsed.is_none() {
+            problems.report(
+                &format!("{path}.code"),
+                format!("malformed code `{}`; a code is PREFIX.DIGITS: ASCII letters and digits starting with a letter, a dot, then 1 to 8 digits, e.g. \"FRS.0202\"", entry.code),
+            );
+        }
+        let what = format!("code `{}`", entry.code);
+
+        if let Some(first) = first_by_code.get(entry.code.as_str()) {
+            let first_at = problems.at(&format!("codes[{first}].code"));
+            problems.report(
+                &format!("{path}.code"),
+                format!("duplicate code `{}` (first at {first_at}); each code appears once, so remove one entry or correct its code", entry.code),
+            );
+        } else {
+            first_by_code.insert(&entry.code, index);
+            if let Some((prefix, number)) = parsed {
+                if let Some(first) = first_by_number.insert((prefix, number), index) {
+                    let first_at = problems.at(&format!("codes[{first}].code"));
+                    problems.report(
+                        &format!("{path}.code"),
+                        format!("{what} has the same prefix and number as `{}` (at {first_at}); codes are looked up by number, so keep one of them", entries[first].code),
+                    );
+                }
+            }
+        }
+
+        let (name, name_path) = match &entry.name {
+            Some(name) => (name.clone(), format!("{path}.name")),
+            None => (derived_name(&entry.code), format!("{path}.code")),
+        };
+        let name_ok = match name_problem(&name) {
+            Some(problem) => {
+                let origin = if entry.name.is_some() {
+                    ""
+                } else {
+                    " (derived from the code; set `name` to choose one)"
+                };
+                problems.report(
+                    &name_path,
+                    format!("{what}: the variant name `{name}`{origin} {problem}"),
+                );
+                false
+            }
+            None => true,
+        };
+        if name_ok {
+            if let Some(first) = first_by_name.get(&name) {
+                let first_at = problems.at(&format!("codes[{first}]"));
+                problems.report(
+                    &name_path,
+                    format!("{what}: the variant name `{name}` is already used by `{}` (at {first_at}); give one of them another `name`", entries[*first].code),
+                );
+            } else {
+                first_by_name.insert(name.clone(), index);
+            }
+        }
+
+        let statuses = check_statuses(problems, &path, &what, &entry.status.0);
+
+        if entry.description.trim().is_empty() {
+            problems.report(
+                &format!("{path}.description"),
+                format!("{what} has an empty description; copy the description from the service's documentation"),
+            );
+        }
+        if entry.measure.0.is_empty() || entry.measure.0.iter().any(|line| line.trim().is_empty()) {
+            problems.report(
+                &format!("{path}.measure"),
+                format!("{what} has an empty measure or an empty measure line; write what the user should do, one non-empty string per line"),
+            );
+        }
+
+        let category = parsed.and_then(|(prefix, number)| {
+            let found = find_category(prefixes, prefix, number);
+            if found.is_none() {
+                let covered = describe_coverage(prefixes, categories, prefix);
+                problems.report(
+                    &format!("{path}.code"),
+                    format!("{what} falls in no category: {covered}; add a category whose range holds {number}, or correct the code"),
+                );
+            }
+            found
+        });
+
+        if let (Some((prefix, number)), Some(category), true) = (parsed, category, name_ok) {
+            codes.push(Code {
+                ident: Ident::new(&name, Span::call_site()),
+                code: entry.code.clone(),
+                prefix: prefix.to_owned(),
+                number,
+                statuses,
+                description: entry.description.clone(),
+                measure: entry.measure.0.clone(),
+                category,
+            });
+        }
+    }
+    codes
+}
+
+fn check_statuses(problems: &mut Problems, path: &str, what: &str, statuses: &[u64]) -> Vec<u16> {
+    let status_path = format!("{path}.status");
+    if statuses.is_empty() {
+        problems.report(
+            &status_path,
+            format!("{what} has an empty status list; give the HTTP status (e.g. 400) or statuses (e.g. [413, 504])"),
+        );
+    }
+    let mut valid = Vec::new();
+    for (index, &status) in statuses.iter().enumerate() {
+        match u16::try_from(status) {
+            Ok(status @ 400..=599) if !valid.contains(&status) => valid.push(status),
+            Ok(status @ 400..=599) => problems.report(
+                &format!("{status_path}[{index}]"),
+                format!("{what} lists the status {status} twice; keep it once"),
+            ),
+            _ => problems.report(
+                &format!("{status_path}[{index}]"),
+                format!("{what} has the status {status}, outside 400–599; an error code comes with an HTTP error status (4xx or 5xx)"),
+            ),
+        }
+    }
+    valid
+}
+
+fn find_category(prefixes: &[Prefix], prefix: &str, number: u32) -> Option<usize> {
+    prefixes
+        .iter()
+        .find(|candidate| candidate.text == prefix)?
+        .ranges
+        .iter()
+        .find(|(start, end, _)| (*start..=*end).contains(&number))
+        .map(|(_, _, category)| *category)
+}
+
+fn describe_coverage(prefixes: &[Prefix], categories: &[Category], prefix: &str) -> String {
+    match prefixes.iter().find(|candidate| candidate.text == prefix) {
+        Some(found) => {
+            let ranges: Vec<String> = found
+                .ranges
+                .iter()
+                .map(|(start, end, category)| {
+                    format!("{start}–{end} ({})", categories[*category].ident)
+                })
+                .collect();
+            format!(
+                "the categories of prefix `{prefix}` cover {}",
+                ranges.join(", ")
+            )
+        }
+        None => format!("no category has the prefix `{prefix}`"),
+    }
+}
+
+/// Splits a well-formed code into its prefix and number.
+pub(crate) fn split_code(code: &str) -> Option<(&str, u32)> {
+    let (prefix, digits) = code.split_once('.')?;
+    let well_formed = is_prefix(prefix)
+        && (1..=8).contains(&digits.len())
+        && digits.bytes().all(|byte| byte.is_ascii_digit());
+    well_formed.then(|| (prefix, digits.parse().unwrap_or(0)))
+}
+
+fn is_prefix(prefix: &str) -> bool {
+    prefix
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphabetic)
+        && prefix.bytes().all(|byte| byte.is_ascii_alphanumeric())
+}
+
+/// The variant name of a code without a `name`: `FRS.0202` becomes `Frs0202`.
+fn derived_name(code: &str) -> String {
+    let mut name = String::new();
+    for (index, character) in code.chars().filter(|c| *c != '.').enumerate() {
+        if index == 0 {
+            name.push(character.to_ascii_uppercase());
+        } else {
+            name.push(character.to_ascii_lowercase());
+        }
+    }
+    name
+}
+
+/// Why `name` cannot be an enum variant, phrased to follow "the name".
+fn name_problem(name: &str) -> Option<String> {
+    if name.is_empty() {
+        return Some("is empty".to_owned());
+    }
+    if syn::parse_str::<Ident>(name).is_err() {
+        if Ident::parse_any.parse_str(name).is_ok() {
+            return Some("is a Rust keyword; choose another word".to_owned());
+        }
+        return Some(format!(
+            "is not a Rust identifier; use UpperCamelCase letters and digits, e.g. `{}`",
+            upper_camel(name)
+        ));
+    }
+    let upper_camel_shaped = name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric());
+    let all_capitals = name.len() > 1 && !name.chars().any(|c| c.is_ascii_lowercase());
+    if !upper_camel_shaped || all_capitals {
+        return Some(format!(
+            "is not UpperCamelCase; write it as `{}`",
+            upper_camel(name)
+        ));
+    }
+    None
+}
+
+/// A best-effort UpperCamelCase spelling of `name`, for suggestions.
+fn upper_camel(name: &str) -> String {
+    let mut result = String::new();
+    for word in name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        let shout = !word.chars().any(|c| c.is_ascii_lowercase());
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            result.push(first.to_ascii_uppercase());
+            for rest in chars {
+                result.push(if shout {
+                    rest.to_ascii_lowercase()
+                } else {
+                    rest
+                });
+            }
+        }
+    }
+    if !result.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        result.insert_str(0, "Code");
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(name_problem("ServiceFrozen"), None);
+        assert_eq!(name_problem("Frs0202"), None);
+        assert!(name_problem("Self").unwrap().contains("keyword"));
+        assert!(name_problem("service_frozen")
+            .unwrap()
+            .contains("`ServiceFrozen`"));
+        assert!(name_problem("FROZEN").unwrap().contains("`Frozen`"));
+        assert!(name_problem("Service Frozen")
+            .unwrap()
+            .contains("`ServiceFrozen`"));
+        assert!(name_problem("0202").unwrap().contains("`Code0202`"));
+        assert_eq!(derived_name("FRS.0202"), "Frs0202");
+    }
+
+    #[test]
+    fn codes() {
+        assert_eq!(split_code("FRS.0202"), Some(("FRS", 202)));
+        assert_eq!(split_code("A1.99999999"), Some(("A1", 99_999_999)));
+        assert_eq!(split_code("FRS.123456789"), None);
+        assert_eq!(split_code("1FRS.0202"), None);
+        assert_eq!(split_code("FRS."), None);
+        assert_eq!(split_code("FRS.02a2"), None);
+        assert_eq!(split_code("FRS-0202"), None);
+    }
+}

@@ -1,0 +1,1 @@
+//! Workspace-level tests of `frs-codes`; everything lives in `tests/`.
