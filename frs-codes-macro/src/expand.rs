@@ -567,7 +567,7 @@ fn parse_error(args: &Args, model: &Model) -> TokenStream {
                     ),
                     (true, ::core::option::Option::None) => ::core::write!(
                         f,
-                        "`{}` is not in the catalogue, and its number falls in no category",
+                        "`{}` is not in the catalogue, and no category covers its prefix and number",
                         self.input(),
                     ),
                 }
