@@ -1,5 +1,6 @@
 //! What the call says: `frs_codes!(path = "...", name = ..., category = ..., ...)`.
 
+use crate::catalogue::closest;
 use proc_macro2::Span;
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Path, Token, Visibility};
@@ -35,10 +36,13 @@ impl Parse for Args {
             let key: Ident = input.call(syn::ext::IdentExt::parse_any)?;
             let key_name = key.to_string();
             if !OPTIONS.contains(&key_name.as_str()) {
+                let suggestion = closest(&key_name, OPTIONS)
+                    .map(|option| format!("did you mean `{option}`? "))
+                    .unwrap_or_default();
                 return Err(syn::Error::new(
                     key.span(),
                     format!(
-                        "unknown option `{key_name}`; expected one of: {}",
+                        "unknown option `{key_name}`; {suggestion}the options are: {}",
                         OPTIONS.join(", ")
                     ),
                 ));

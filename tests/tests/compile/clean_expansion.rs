@@ -1,0 +1,74 @@
+//! The expansion compiles without a single diagnostic in a strict `no_std` consumer, in nested
+//! modules with restricted visibility, and twice in one module.
+
+use crate::support::Consumer;
+
+const CATALOGUE: &str = r#"{
+  "categories": [
+    { "name": "Common", "title": "Common errors", "prefix": "FRS", "range": [1, 99] },
+    { "name": "Gateway", "title": "Gateway errors", "prefix": "APIG", "extra_prefixes": ["APIGW"], "range": [1, 400] }
+  ],
+  "codes": [
+    { "code": "FRS.0011", "name": "ParameterMissing", "status": 400, "description": "A parameter is missing.", "measure": "Check the parameters." },
+    { "code": "APIG.0201", "status": [413, 504], "description": "Too large or timed out.", "measure": ["Check the size.", "Retry later."] }
+  ]
+}
+"#;
+
+const STRICT_LIB: &str = r#"//! A consumer with every lint the issue names turned into an error.
+#![no_std]
+#![deny(missing_docs, warnings, unreachable_pub)]
+#![deny(clippy::all, clippy::pedantic)]
+#![forbid(unsafe_code)]
+
+frs_codes::frs_codes!();
+frs_codes::frs_codes!(path = "gateway.json", name = GatewayCode, category = GatewayCategory);
+
+/// Generated types may also live in a nested module, visible to the crate only.
+pub mod nested {
+    frs_codes::frs_codes!(vis = pub(crate), name = InnerCode, category = InnerCategory);
+
+    /// Uses the crate-visible items so that none of them is dead code.
+    #[must_use]
+    pub fn describe(code: &str) -> Option<(&'static str, u16, &'static str)> {
+        let parsed: Result<InnerCode, InnerCodeParseError> = code.parse();
+        let code = parsed.ok()?;
+        let category: InnerCategory = code.category();
+        Some((code.as_str(), code.http_status(), category.title()))
+    }
+}
+
+/// A constant checked when the crate compiles.
+pub const MISSING: ErrorCode = match ErrorCode::from_code("FRS.0011") {
+    Some(code) => code,
+    None => panic!("FRS.0011 is in the catalogue"),
+};
+"#;
+
+#[test]
+fn a_strict_no_std_consumer_builds_and_lints_without_any_diagnostic() {
+    let consumer = Consumer::library("clean-strict");
+    consumer
+        .write("codes.json", CATALOGUE)
+        .write("gateway.json", CATALOGUE)
+        .write("src/lib.rs", STRICT_LIB);
+    let output = consumer.cargo(&["clippy", "--all-targets"]);
+    let stderr = consumer.normalize(&String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(
+        stderr, "",
+        "the expansion must not cause a single diagnostic"
+    );
+}
+
+#[test]
+fn the_macro_alone_is_enough() {
+    let consumer = Consumer::macro_only("clean-macro-only");
+    consumer.write("codes.json", CATALOGUE).write(
+        "src/lib.rs",
+        "//! Depends on frs-codes-macro only.\n#![no_std]\n#![deny(missing_docs, warnings)]\n#![forbid(unsafe_code)]\n\nfrs_codes_macro::frs_codes!();\n",
+    );
+    consumer
+        .build()
+        .expect("no dependency beyond the macro crate is needed");
+}

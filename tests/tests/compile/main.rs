@@ -1,0 +1,7 @@
+//! Compile-time guarantees, tested by building real consumer crates: diagnostics (UI snapshots),
+//! rebuild on catalogue edits, exhaustiveness, and a clean expansion under strict lints.
+
+mod catalogue_edits;
+mod clean_expansion;
+mod support;
+mod ui;

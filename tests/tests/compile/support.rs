@@ -1,0 +1,126 @@
+//! Builds real consumer crates, the way users meet the macro: a crate with its own `codes.json`
+//! that depends on the workspace crates by path. All consumers share one target directory, so
+//! the dependencies are compiled once per test run.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits in the workspace")
+        .to_path_buf()
+}
+
+/// A throw-away crate under the test's temporary directory.
+const LIBRARY: &str = "[lib]\npath = \"src/lib.rs\"\n";
+const BINARY: &str = "[[bin]]\nname = \"consumer\"\npath = \"src/main.rs\"\n";
+
+fn runtime_dependency() -> String {
+    let path = workspace_root().join("frs-codes");
+    format!("frs-codes = {{ path = {path:?}, default-features = false }}")
+}
+
+pub struct Consumer {
+    pub dir: PathBuf,
+    name: String,
+}
+
+impl Consumer {
+    /// A library crate named `name`, depending on `frs-codes` without default features (the
+    /// macro is what these tests are about; the features only cost build time).
+    pub fn library(name: &str) -> Self {
+        Self::create(name, LIBRARY, &runtime_dependency())
+    }
+
+    /// A binary crate named `name`, depending on `frs-codes` like [`Consumer::library`].
+    pub fn binary(name: &str) -> Self {
+        Self::create(name, BINARY, &runtime_dependency())
+    }
+
+    /// A library crate that depends on `frs-codes-macro` alone.
+    pub fn macro_only(name: &str) -> Self {
+        let path = workspace_root().join("frs-codes-macro");
+        Self::create(
+            name,
+            LIBRARY,
+            &format!("frs-codes-macro = {{ path = {path:?} }}"),
+        )
+    }
+
+    fn create(name: &str, target: &str, dependency: &str) -> Self {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join("consumers")
+            .join(name);
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("src")).expect("create consumer directory");
+        let manifest = format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             {target}\n[dependencies]\n{dependency}\n\n\
+             # Not part of the frs-codes workspace it happens to sit under.\n[workspace]\n"
+        );
+        fs::write(dir.join("Cargo.toml"), manifest).expect("write consumer manifest");
+        // The workspace's lock file pins the same dependency versions without a registry query.
+        let _ = fs::copy(workspace_root().join("Cargo.lock"), dir.join("Cargo.lock"));
+        Consumer {
+            dir,
+            name: name.to_owned(),
+        }
+    }
+
+    pub fn write(&self, relative: &str, contents: &str) -> &Self {
+        let path = self.dir.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("create directory");
+        }
+        fs::write(path, contents).expect("write consumer file");
+        self
+    }
+
+    pub fn cargo(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO"))
+            .args(args)
+            .arg("--quiet")
+            .arg("--manifest-path")
+            .arg(self.dir.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", shared_target())
+            .env("CARGO_TERM_COLOR", "never")
+            .env_remove("RUSTFLAGS")
+            .env_remove("CARGO_ENCODED_RUSTFLAGS")
+            .output()
+            .expect("run cargo")
+    }
+
+    /// `cargo build`; `Ok` when it succeeds, otherwise the normalized diagnostics.
+    pub fn build(&self) -> Result<(), String> {
+        outcome(self, self.cargo(&["build"]))
+    }
+
+    /// Builds and runs the binary, returning what it printed.
+    pub fn run(&self) -> Result<String, String> {
+        let output = self.cargo(&["run"]);
+        outcome(self, output.clone())?;
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    }
+
+    /// The consumer's stderr with machine-specific paths replaced by `$DIR` and `$WORKSPACE`.
+    pub fn normalize(&self, stderr: &str) -> String {
+        stderr
+            .replace(&self.dir.display().to_string(), "$DIR")
+            .replace(&workspace_root().display().to_string(), "$WORKSPACE")
+            .replace(&self.name, "$CRATE")
+    }
+}
+
+fn outcome(consumer: &Consumer, output: Output) -> Result<(), String> {
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(consumer.normalize(&String::from_utf8_lossy(&output.stderr)))
+    }
+}
+
+fn shared_target() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("consumers-target")
+}
