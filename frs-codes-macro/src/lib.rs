@@ -9,6 +9,9 @@ mod catalogue;
 mod expand;
 mod validate;
 
+#[cfg(test)]
+mod expansion_tests;
+
 use proc_macro::TokenStream;
 
 /// Generates an error-code enum, a category enum and a parse error type from a catalogue.

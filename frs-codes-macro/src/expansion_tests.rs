@@ -1,0 +1,138 @@
+//! The expansion as users get it: a reviewed snapshot for a small catalogue, byte-identical
+//! output for the same input, and no public item beyond the documented API.
+
+use crate::generate;
+use quote::quote;
+use std::collections::BTreeSet;
+
+const SNAPSHOT: &str = "tests/expansion/small.expanded.rs";
+
+fn expand_small() -> String {
+    let tokens = generate(quote!(path = "tests/expansion/small.json"))
+        .expect("the small catalogue is valid");
+    let file: syn::File = syn::parse2(tokens).expect("the expansion parses as Rust items");
+    prettyplease::unparse(&file).replace(env!("CARGO_MANIFEST_DIR"), "$CARGO_MANIFEST_DIR")
+}
+
+#[test]
+fn expansion_matches_the_reviewed_snapshot() {
+    let actual = expand_small();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SNAPSHOT);
+    if std::env::var_os("FRS_CODES_BLESS").is_some() {
+        std::fs::write(&path, &actual).expect("write the snapshot");
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "the expansion changed; review it and run with FRS_CODES_BLESS=1 to accept:\n{actual}"
+    );
+}
+
+#[test]
+fn expansion_is_deterministic() {
+    let first = generate(quote!(path = "tests/expansion/small.json"))
+        .expect("valid")
+        .to_string();
+    let second = generate(quote!(path = "tests/expansion/small.json"))
+        .expect("valid")
+        .to_string();
+    assert_eq!(first, second);
+}
+
+/// Every public name the expansion adds, as `Type`, `Type::item` or `Type: Trait`.
+fn public_surface(file: &syn::File) -> BTreeSet<String> {
+    let mut surface = BTreeSet::new();
+    for item in &file.items {
+        match item {
+            syn::Item::Enum(item) if matches!(item.vis, syn::Visibility::Public(_)) => {
+                surface.insert(item.ident.to_string());
+            }
+            syn::Item::Struct(item) if matches!(item.vis, syn::Visibility::Public(_)) => {
+                assert!(item
+                    .fields
+                    .iter()
+                    .all(|field| matches!(field.vis, syn::Visibility::Inherited)));
+                surface.insert(item.ident.to_string());
+            }
+            syn::Item::Impl(item) => {
+                let syn::Type::Path(self_path) = &*item.self_ty else {
+                    panic!("impl for an unexpected type");
+                };
+                let self_type = self_path
+                    .path
+                    .segments
+                    .last()
+                    .map(|s| s.ident.to_string())
+                    .unwrap_or_default();
+                if let Some((_, trait_path, _)) = &item.trait_ {
+                    let name = trait_path
+                        .segments
+                        .last()
+                        .map(|s| s.ident.to_string())
+                        .unwrap_or_default();
+                    surface.insert(format!("{self_type}: {name}"));
+                    continue;
+                }
+                for member in &item.items {
+                    match member {
+                        syn::ImplItem::Fn(f) if matches!(f.vis, syn::Visibility::Public(_)) => {
+                            surface.insert(format!("{self_type}::{}", f.sig.ident));
+                        }
+                        syn::ImplItem::Const(c) if matches!(c.vis, syn::Visibility::Public(_)) => {
+                            surface.insert(format!("{self_type}::{}", c.ident));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            syn::Item::Const(item) => {
+                assert_eq!(item.ident, "_", "only the anonymous tracking const")
+            }
+            other => panic!("unexpected item in the expansion: {}", quote!(#other)),
+        }
+    }
+    surface
+}
+
+#[test]
+fn expansion_adds_only_the_documented_public_items() {
+    let tokens = generate(quote!(path = "tests/expansion/small.json")).expect("valid");
+    let file: syn::File = syn::parse2(tokens).expect("parses");
+    let expected: BTreeSet<String> = [
+        "ErrorCode",
+        "ErrorCode::ALL",
+        "ErrorCode::as_str",
+        "ErrorCode::prefix",
+        "ErrorCode::number",
+        "ErrorCode::http_status",
+        "ErrorCode::http_statuses",
+        "ErrorCode::description",
+        "ErrorCode::measure",
+        "ErrorCode::category",
+        "ErrorCode::from_code",
+        "ErrorCode: Display",
+        "ErrorCode: FromStr",
+        "ErrorCode: TryFrom",
+        "Category",
+        "Category::ALL",
+        "Category::title",
+        "Category::prefix",
+        "Category::prefixes",
+        "Category::range",
+        "Category::codes",
+        "Category::of",
+        "Category: Display",
+        "ErrorCodeParseError",
+        "ErrorCodeParseError::input",
+        "ErrorCodeParseError::is_truncated",
+        "ErrorCodeParseError::is_well_formed",
+        "ErrorCodeParseError::category",
+        "ErrorCodeParseError: Debug",
+        "ErrorCodeParseError: Display",
+        "ErrorCodeParseError: Error",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    assert_eq!(public_surface(&file), expected);
+}
