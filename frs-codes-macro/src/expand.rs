@@ -8,6 +8,8 @@ use quote::{format_ident, quote};
 use std::fmt::Write as _;
 use std::path::Path;
 
+mod fast;
+
 /// A prefix's codes go in a table indexed by number when it is at most this much larger than
 /// a sorted list; otherwise lookup is a binary search over the sorted numbers.
 const DENSE_SLACK: usize = 4;
@@ -67,12 +69,15 @@ fn code_enum(args: &Args, model: &Model, docs: &Docs) -> TokenStream {
         .iter()
         .map(|code| &model.categories[code.category].ident);
     let (slot_type, no_slot) = slot_type(count);
-    let (tables, arms): (Vec<_>, Vec<_>) = model
-        .prefixes
-        .iter()
-        .enumerate()
-        .map(|(index, prefix)| number_lookup(index, prefix, &slot_type, &no_slot))
-        .unzip();
+    let lookup = fast::lookup(model, &slot_type).unwrap_or_else(|| {
+        let (tables, arms): (Vec<_>, Vec<_>) = model
+            .prefixes
+            .iter()
+            .enumerate()
+            .map(|(index, prefix)| number_lookup(index, prefix, &slot_type, &no_slot))
+            .unzip();
+        by_number_lookup(&tables, &arms, &no_slot)
+    });
     let prefix_arms = model.prefixes.iter().enumerate().map(|(index, prefix)| {
         let bytes = prefix.text.bytes().map(Literal::byte_character);
         quote!([#(#bytes),*] => #index,)
@@ -105,7 +110,7 @@ fn code_enum(args: &Args, model: &Model, docs: &Docs) -> TokenStream {
             const DESCRIPTIONS: [&'static str; #count] = [#(#descriptions),*];
             const MEASURES: [&'static str; #count] = [#(#measures),*];
             const CATEGORIES: [#category_type; #count] = [#(#category_type::#categories),*];
-            #(#tables)*
+            #lookup
 
             #[doc = #doc_as_str]
             #[must_use]
@@ -157,27 +162,9 @@ fn code_enum(args: &Args, model: &Model, docs: &Docs) -> TokenStream {
 
             #[doc = #doc_from_code]
             #[must_use]
+            #[inline]
             #vis const fn from_code(code: &str) -> ::core::option::Option<Self> {
-                let bytes = code.as_bytes();
-                let ::core::option::Option::Some((prefix, number)) = Self::locate(bytes) else {
-                    return ::core::option::Option::None;
-                };
-                let ::core::option::Option::Some(found) = Self::by_number(prefix, number) else {
-                    return ::core::option::Option::None;
-                };
-                // The number alone would accept other spellings ("FRS.202" for "FRS.0202").
-                let expected = found.as_str().as_bytes();
-                if expected.len() != bytes.len() {
-                    return ::core::option::Option::None;
-                }
-                let mut index = 0;
-                while index < bytes.len() {
-                    if expected[index] != bytes[index] {
-                        return ::core::option::Option::None;
-                    }
-                    index += 1;
-                }
-                ::core::option::Option::Some(found)
+                Self::lookup(code.as_bytes())
             }
 
             /// The prefix index and number of a well-formed code whose prefix the catalogue knows.
@@ -223,17 +210,6 @@ fn code_enum(args: &Args, model: &Model, docs: &Docs) -> TokenStream {
                 ::core::option::Option::Some((dot, number))
             }
 
-            const fn by_number(prefix: usize, number: u32) -> ::core::option::Option<Self> {
-                let slot = match prefix {
-                    #(#arms)*
-                    _ => #no_slot,
-                };
-                if slot == #no_slot {
-                    ::core::option::Option::None
-                } else {
-                    ::core::option::Option::Some(Self::ALL[slot as usize])
-                }
-            }
         }
 
         impl ::core::fmt::Display for #code_type {
@@ -267,6 +243,52 @@ fn slot_type(count: usize) -> (TokenStream, TokenStream) {
         (quote!(u16), quote!(u16::MAX))
     } else {
         (quote!(u32), quote!(u32::MAX))
+    }
+}
+
+/// `lookup` by the per-prefix tables of [`number_lookup`]: the fallback for catalogues whose
+/// numbers are too scattered for [`fast::lookup`]'s page tables.
+fn by_number_lookup(
+    tables: &[TokenStream],
+    arms: &[TokenStream],
+    no_slot: &TokenStream,
+) -> TokenStream {
+    quote! {
+        #(#tables)*
+
+        const fn lookup(bytes: &[u8]) -> ::core::option::Option<Self> {
+            let ::core::option::Option::Some((prefix, number)) = Self::locate(bytes) else {
+                return ::core::option::Option::None;
+            };
+            let ::core::option::Option::Some(found) = Self::by_number(prefix, number) else {
+                return ::core::option::Option::None;
+            };
+            // The number alone would accept other spellings ("FRS.202" for "FRS.0202").
+            let expected = found.as_str().as_bytes();
+            if expected.len() != bytes.len() {
+                return ::core::option::Option::None;
+            }
+            let mut index = 0;
+            while index < bytes.len() {
+                if expected[index] != bytes[index] {
+                    return ::core::option::Option::None;
+                }
+                index += 1;
+            }
+            ::core::option::Option::Some(found)
+        }
+
+        const fn by_number(prefix: usize, number: u32) -> ::core::option::Option<Self> {
+            let slot = match prefix {
+                #(#arms)*
+                _ => #no_slot,
+            };
+            if slot == #no_slot {
+                ::core::option::Option::None
+            } else {
+                ::core::option::Option::Some(Self::ALL[slot as usize])
+            }
+        }
     }
 }
 

@@ -45,8 +45,102 @@ impl ErrorCode {
         "Check whether the request size is valid.\nContact the customer service.",
     ];
     const CATEGORIES: [Category; 2usize] = [Category::Common, Category::Gateway];
-    const BY_NUMBER_0: [u16; 1usize] = [0];
-    const BY_NUMBER_1: [u16; 1usize] = [1];
+    /// Each code's first and last 8 bytes as little-endian words (see `words`), and length.
+    const SPELLINGS: &'static [(u64, u64, usize)] = &[
+        (3544667365211066950, 3544667365211066950, 8),
+        (3472891237978689601, 3544388089256823120, 9),
+    ];
+    /// Per prefix, at the perfect hash of its key: first number, page size in bits, page
+    /// count, first page in `PAGES`.
+    const PREFIX_PAGES: &'static [(u32, u32, u32, u32)] = &[
+        (201, 0, 1, 1),
+        (0, 0, 0, 0),
+        (11, 0, 1, 0),
+        (0, 0, 1, 2),
+    ];
+    /// Where each page starts in `SLOTS`.
+    const PAGES: &'static [u32] = &[0, 1, 0];
+    /// The code index of each number of each page (holes hold a code that cannot match).
+    const SLOTS: &'static [u16] = &[0, 1, 0];
+    /// The first and last 8 bytes of `bytes` as little-endian words; a shorter input is
+    /// zero-padded, at the end for the first word and at the start for the last one.
+    const fn words(bytes: &[u8]) -> (u64, u64) {
+        if let (
+            ::core::option::Option::Some(first),
+            ::core::option::Option::Some(last),
+        ) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+            return (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
+        }
+        let mut first = 0u64;
+        let mut index = 0;
+        while index < bytes.len() {
+            first |= (bytes[index] as u64) << (8 * index);
+            index += 1;
+        }
+        (first, first << (8 * (8 - bytes.len())))
+    }
+    const fn lookup(bytes: &[u8]) -> ::core::option::Option<Self> {
+        let len = bytes.len();
+        if len < 8 || len > 9 {
+            return ::core::option::Option::None;
+        }
+        let (first, last) = Self::words(bytes);
+        let values = last ^ 0x3030_3030_3030_3030;
+        let not_digits = (((values & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676)
+            | values) & 0x8080_8080_8080_8080;
+        let digits = (not_digits.leading_zeros() / 8) as usize;
+        if digits == 0 || digits + 1 >= len {
+            return ::core::option::Option::None;
+        }
+        let mut number = values & (u64::MAX << (8 * (8 - digits)));
+        number = number.wrapping_mul(10).wrapping_add(number >> 8);
+        number = ((number & 0x0000_00FF_0000_00FF).wrapping_mul(0x000F_4240_0000_0064))
+            .wrapping_add(
+                ((number >> 16) & 0x0000_00FF_0000_00FF)
+                    .wrapping_mul(0x0000_2710_0000_0001),
+            ) >> 32;
+        let number = number as u32;
+        let prefix_len = len - digits - 1;
+        let head = if prefix_len >= 8 {
+            first
+        } else {
+            first & ((1u64 << (8 * prefix_len)) - 1)
+        };
+        let tail = if prefix_len > 8 {
+            match bytes.split_at(prefix_len - 8).1.first_chunk::<8>() {
+                ::core::option::Option::Some(tail) => u64::from_le_bytes(*tail),
+                ::core::option::Option::None => 0,
+            }
+        } else {
+            0
+        };
+        let key = head ^ tail.rotate_left(29);
+        let (start, shift, page_count, page_base) = Self::PREFIX_PAGES[(key
+            .wrapping_mul(17909611376780542445) >> 62) as usize];
+        let offset = number.wrapping_sub(start);
+        let page = offset >> shift;
+        if page >= page_count {
+            return ::core::option::Option::None;
+        }
+        let slot = Self::PAGES[(page_base + page) as usize]
+            + (offset & ((1 << shift) - 1));
+        let found = Self::SLOTS[slot as usize] as usize;
+        let (expected_first, expected_last, expected_len) = Self::SPELLINGS[found];
+        if expected_len != len || expected_first != first || expected_last != last {
+            return ::core::option::Option::None;
+        }
+        if len > 16 {
+            let expected = Self::CODES[found].as_bytes();
+            let mut index = 8;
+            while index < len - 8 {
+                if expected[index] != bytes[index] {
+                    return ::core::option::Option::None;
+                }
+                index += 1;
+            }
+        }
+        ::core::option::Option::Some(Self::ALL[found])
+    }
     ///The code as the service sends it in `error_code`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -91,26 +185,9 @@ impl ErrorCode {
 
 Constant time whatever the catalogue's size: the input's shape is checked first, then the code is found by prefix and number in a table. As a `const fn` it turns a misspelt code in a `const` item into a build error.*/
     #[must_use]
+    #[inline]
     pub const fn from_code(code: &str) -> ::core::option::Option<Self> {
-        let bytes = code.as_bytes();
-        let ::core::option::Option::Some((prefix, number)) = Self::locate(bytes) else {
-            return ::core::option::Option::None;
-        };
-        let ::core::option::Option::Some(found) = Self::by_number(prefix, number) else {
-            return ::core::option::Option::None;
-        };
-        let expected = found.as_str().as_bytes();
-        if expected.len() != bytes.len() {
-            return ::core::option::Option::None;
-        }
-        let mut index = 0;
-        while index < bytes.len() {
-            if expected[index] != bytes[index] {
-                return ::core::option::Option::None;
-            }
-            index += 1;
-        }
-        ::core::option::Option::Some(found)
+        Self::lookup(code.as_bytes())
     }
     /// The prefix index and number of a well-formed code whose prefix the catalogue knows.
     const fn locate(bytes: &[u8]) -> ::core::option::Option<(usize, u32)> {
@@ -154,29 +231,6 @@ Constant time whatever the catalogue's size: the input's shape is checked first,
             index += 1;
         }
         ::core::option::Option::Some((dot, number))
-    }
-    const fn by_number(prefix: usize, number: u32) -> ::core::option::Option<Self> {
-        let slot = match prefix {
-            0usize => {
-                match number {
-                    11..=11 => Self::BY_NUMBER_0[(number - 11) as usize],
-                    _ => u16::MAX,
-                }
-            }
-            1usize => {
-                match number {
-                    201..=201 => Self::BY_NUMBER_1[(number - 201) as usize],
-                    _ => u16::MAX,
-                }
-            }
-            2usize => u16::MAX,
-            _ => u16::MAX,
-        };
-        if slot == u16::MAX {
-            ::core::option::Option::None
-        } else {
-            ::core::option::Option::Some(Self::ALL[slot as usize])
-        }
     }
 }
 impl ::core::fmt::Display for ErrorCode {
