@@ -1,0 +1,239 @@
+//! The generated lookups give the same answers as a naive reference (a `HashMap` of the exact
+//! spellings, and a linear scan of the categories) over the 5,000-code catalogue, for every code
+//! and for a large set of malformed and near-miss strings.
+
+use frs_codes_bench::catalogue::{self, Catalogue};
+use frs_codes_bench::Rng;
+use std::collections::HashMap;
+
+frs_codes::frs_codes!(
+    path = "catalogues/codes-5000.json",
+    name = BigCode,
+    category = BigCategory
+);
+
+/// The naive answers for one input.
+struct Reference<'a> {
+    model: &'a Catalogue,
+    by_spelling: HashMap<&'a str, usize>,
+}
+
+impl<'a> Reference<'a> {
+    fn new(model: &'a Catalogue) -> Self {
+        let by_spelling = model
+            .codes
+            .iter()
+            .enumerate()
+            .map(|(index, code)| (code.code.as_str(), index))
+            .collect();
+        Reference { model, by_spelling }
+    }
+
+    fn code(&self, input: &str) -> Option<usize> {
+        self.by_spelling.get(input).copied()
+    }
+
+    /// `PREFIX.DIGITS`: ASCII letters and digits starting with a letter, a dot, 1 to 8 digits.
+    fn shape(input: &str) -> Option<(&str, u32)> {
+        let (prefix, digits) = input.split_once('.')?;
+        let prefix_ok = prefix.chars().next()?.is_ascii_alphabetic()
+            && prefix.chars().all(|c| c.is_ascii_alphanumeric());
+        let digits_ok =
+            (1..=8).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit());
+        (prefix_ok && digits_ok).then(|| (prefix, digits.parse().expect("8 digits fit")))
+    }
+
+    fn category(&self, input: &str) -> Option<usize> {
+        let (prefix, number) = Self::shape(input)?;
+        self.model.categories.iter().position(|category| {
+            (category.prefix == prefix || category.extra_prefixes.iter().any(|p| p == prefix))
+                && (category.start..=category.end).contains(&number)
+        })
+    }
+}
+
+/// Near misses of one code: case, padding, digits, dot, prefix, whitespace, Unicode.
+fn near_misses(code: &str, prefixes: &[String], out: &mut Vec<String>) {
+    let (prefix, digits) = code.split_once('.').expect("a dot");
+    out.push(code.to_ascii_lowercase());
+    out.push(code.to_ascii_uppercase());
+    out.push(format!("{}.{digits}", prefix.to_ascii_lowercase()));
+    out.push(code[..code.len() - 1].to_owned());
+    out.push(format!("{code}0"));
+    out.push(format!("{prefix}.0{digits}"));
+    out.push(format!("{prefix}.{}", digits.trim_start_matches('0')));
+    out.push(format!("{prefix}.{digits:0>9}"));
+    out.push(format!("{prefix}.+{}", &digits[1..]));
+    out.push(format!("{prefix}{digits}"));
+    out.push(format!("{prefix}..{digits}"));
+    out.push(format!("{prefix}-{digits}"));
+    out.push(format!("{prefix}.{digits}."));
+    out.push(format!(".{digits}"));
+    out.push(format!("{prefix}."));
+    out.push(format!(" {code}"));
+    out.push(format!("{code} "));
+    out.push(format!("{code}\n"));
+    out.push(format!("{prefix}X.{digits}"));
+    out.push(format!("{}.{digits}", &prefix[..prefix.len() - 1]));
+    out.push(format!("1{code}"));
+    out.push(format!("{prefix}.{}\u{0663}", &digits[..digits.len() - 1]));
+    out.push(format!("\u{FF26}{}", &code[1..]));
+    for position in 0..digits.len() {
+        for shift in [1, 5] {
+            let mut changed = digits.as_bytes().to_vec();
+            changed[position] = b'0' + (changed[position] - b'0' + shift) % 10;
+            out.push(format!(
+                "{prefix}.{}",
+                String::from_utf8(changed).expect("ASCII")
+            ));
+        }
+        let mut letter = digits.as_bytes().to_vec();
+        letter[position] = b'a';
+        out.push(format!(
+            "{prefix}.{}",
+            String::from_utf8(letter).expect("ASCII")
+        ));
+    }
+    for position in 0..prefix.len() {
+        let mut changed = prefix.as_bytes().to_vec();
+        changed[position] = changed[position].wrapping_add(1);
+        if let Ok(changed) = String::from_utf8(changed) {
+            out.push(format!("{changed}.{digits}"));
+        }
+    }
+    for other in prefixes {
+        out.push(format!("{other}.{digits}"));
+    }
+}
+
+fn inputs(model: &Catalogue) -> Vec<String> {
+    let prefixes = model.prefixes();
+    let mut inputs: Vec<String> = vec![
+        String::new(),
+        ".".into(),
+        "A.1".into(),
+        "FRS.9999".into(),
+        "FRS.99999999".into(),
+        "FRS.4294967296".into(),
+        "12345678".into(),
+        "123456789012".into(),
+        "........".into(),
+        "ModelArts.01010101010".into(),
+        "ModelArtsModelArts.0101".into(),
+        "\u{0}\u{0}\u{0}\u{0}.0101".into(),
+        "é.0101".into(),
+    ];
+    for code in &model.codes {
+        inputs.push(code.code.clone());
+        near_misses(&code.code, &prefixes, &mut inputs);
+    }
+    for category in &model.categories {
+        for prefix in std::iter::once(&category.prefix).chain(&category.extra_prefixes) {
+            for number in [
+                category.start.saturating_sub(1),
+                category.start,
+                category.end,
+                category.end + 1,
+            ] {
+                for width in 1..=9 {
+                    inputs.push(format!("{prefix}.{number:0width$}"));
+                }
+            }
+        }
+    }
+    let mut rng = Rng::new(0x7E57);
+    let alphabet = b"ABCDEFGIMPRSWXaceglmrsz0123456789.. -_\x00\xff";
+    for _ in 0..30_000 {
+        let len = rng.below(20);
+        let bytes: Vec<u8> = (0..len).map(|_| *rng.pick(alphabet)).collect();
+        inputs.push(String::from_utf8_lossy(&bytes).into_owned());
+    }
+    for _ in 0..30_000 {
+        let prefix = rng.pick(&prefixes).clone();
+        let width = 1 + rng.below(9);
+        let number = rng.next_u64() % 10u64.pow(width as u32);
+        inputs.push(format!("{prefix}.{number:0width$}"));
+    }
+    inputs
+}
+
+#[test]
+fn every_code_round_trips_with_its_catalogue_data() {
+    let model = catalogue::generate();
+    assert_eq!(BigCode::ALL.len(), model.codes.len());
+    for (code, expected) in BigCode::ALL.iter().zip(&model.codes) {
+        assert_eq!(code.as_str(), expected.code);
+        assert_eq!(format!("{code:?}"), expected.variant);
+        assert_eq!(code.prefix(), expected.prefix);
+        assert_eq!(code.number(), expected.number);
+        assert_eq!(code.http_statuses(), expected.statuses.as_slice());
+        assert_eq!(code.description(), expected.description);
+        assert_eq!(code.measure(), expected.measure.join("\n"));
+        assert_eq!(
+            format!("{:?}", code.category()),
+            model.categories[expected.category].name
+        );
+    }
+}
+
+#[test]
+fn lookups_agree_with_the_naive_reference() {
+    let model = catalogue::generate();
+    let reference = Reference::new(&model);
+    let inputs = inputs(&model);
+    assert!(inputs.len() > 250_000, "{} inputs", inputs.len());
+    let (mut hits, mut well_formed_misses) = (0, 0);
+    for input in &inputs {
+        let expected = reference.code(input).map(|index| BigCode::ALL[index]);
+        assert_eq!(BigCode::from_code(input), expected, "from_code({input:?})");
+        let expected_category = reference
+            .category(input)
+            .map(|index| BigCategory::ALL[index]);
+        assert_eq!(
+            BigCategory::of(input),
+            expected_category,
+            "Category::of({input:?})"
+        );
+        match input.parse::<BigCode>() {
+            Ok(code) => {
+                assert_eq!(Some(code), expected, "parse({input:?})");
+                hits += 1;
+            }
+            Err(error) => {
+                assert_eq!(expected, None, "parse({input:?})");
+                let shaped = Reference::shape(input).is_some();
+                assert_eq!(error.is_well_formed(), shaped, "is_well_formed({input:?})");
+                assert_eq!(error.category(), expected_category, "category({input:?})");
+                well_formed_misses += usize::from(shaped);
+            }
+        }
+    }
+    // The inputs exercise both outcomes in bulk, not only malformed strings.
+    assert!(hits >= model.codes.len(), "{hits} hits");
+    assert!(
+        well_formed_misses > 100_000,
+        "{well_formed_misses} near misses"
+    );
+}
+
+#[test]
+fn bundled_lookup_agrees_with_a_linear_scan() {
+    use frs_codes::ErrorCode;
+    let mut inputs = Vec::new();
+    let prefixes: Vec<String> = ["FRS", "APIG", "APIGW"].map(String::from).to_vec();
+    for code in ErrorCode::ALL {
+        inputs.push(code.as_str().to_owned());
+        near_misses(code.as_str(), &prefixes, &mut inputs);
+    }
+    for input in &inputs {
+        let expected = ErrorCode::ALL
+            .iter()
+            .copied()
+            .find(|code| code.as_str() == input);
+        assert_eq!(
+            ErrorCode::from_code(input),
+            expected,
+            "from_code({input:?})"
+        );
+    }
+}
