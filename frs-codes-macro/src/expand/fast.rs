@@ -193,8 +193,18 @@ pub(super) fn lookup(model: &Model, slot_type: &TokenStream) -> Option<TokenStre
     let slots = slots.into_iter().map(Literal::usize_unsuffixed);
     let multiplier = Literal::u64_unsuffixed(multiplier);
     let hash_shift = Literal::u32_unsuffixed(64 - bits);
-    let min_len = Literal::usize_unsuffixed(min_len);
-    let max_len = Literal::usize_unsuffixed(max_len);
+    // One comparison when every code has the same length: `len < 9 || len > 9` is what
+    // clippy's `double_comparisons` flags in the caller's crate.
+    let length_mismatch = if min_len == max_len {
+        let len = Literal::usize_unsuffixed(min_len);
+        quote!(len != #len)
+    } else {
+        let (min_len, max_len) = (
+            Literal::usize_unsuffixed(min_len),
+            Literal::usize_unsuffixed(max_len),
+        );
+        quote!(len < #min_len || len > #max_len)
+    };
     let none = quote!(::core::option::Option::None);
     Some(quote! {
         /// Each code's first and last 8 bytes as little-endian words (see `words`), and length.
@@ -226,7 +236,7 @@ pub(super) fn lookup(model: &Model, slot_type: &TokenStream) -> Option<TokenStre
 
         const fn lookup(bytes: &[u8]) -> ::core::option::Option<Self> {
             let len = bytes.len();
-            if len < #min_len || len > #max_len {
+            if #length_mismatch {
                 return #none;
             }
             let (first, last) = Self::words(bytes);
