@@ -1,7 +1,7 @@
 //! What the call says: `frs_codes!(path = "...", name = ..., category = ..., ...)`.
 
 use crate::catalogue::closest;
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Path, Token, Visibility};
 
@@ -18,8 +18,13 @@ pub(crate) struct Args {
     /// Path under which rustdoc examples name the generated types; no examples without it,
     /// because they would become doctests of the calling crate.
     pub doc_path: Option<Path>,
+    /// The path of the `frs-codes` runtime crate, given only by its `frs_codes!` wrapper (as
+    /// `$crate`). With it the generated types implement the runtime's traits and get its serde
+    /// impls; without it the output depends on nothing but `core`.
+    pub runtime: Option<TokenStream>,
 }
 
+/// Options users write; the listing in the "unknown option" message.
 const OPTIONS: &[&str] = &["path", "name", "category", "parse_error", "vis", "doc_path"];
 
 impl Parse for Args {
@@ -31,6 +36,7 @@ impl Parse for Args {
         let mut vis: Option<Visibility> = None;
         let mut doc_path: Option<Path> = None;
         let mut seen: Vec<String> = Vec::new();
+        let runtime = parse_runtime(input)?;
 
         while !input.is_empty() {
             let key: Ident = input.call(syn::ext::IdentExt::parse_any)?;
@@ -119,8 +125,42 @@ impl Parse for Args {
             parse_error_type,
             vis: vis.unwrap_or_else(|| syn::parse_quote!(pub)),
             doc_path,
+            runtime,
         })
     }
+}
+
+/// The hidden leading `runtime = <path>,` that `frs_codes::frs_codes!` passes. The path is taken
+/// as raw tokens up to the comma because `$crate` is not something `syn::Path` parses.
+fn parse_runtime(input: ParseStream) -> syn::Result<Option<TokenStream>> {
+    let fork = input.fork();
+    let is_runtime = fork
+        .call(syn::ext::IdentExt::parse_any)
+        .is_ok_and(|key: Ident| key == "runtime")
+        && fork.peek(Token![=]);
+    if !is_runtime {
+        return Ok(None);
+    }
+    input
+        .call(syn::ext::IdentExt::parse_any)
+        .map(|_: Ident| ())?;
+    input.parse::<Token![=]>()?;
+    let runtime = input.step(|cursor| {
+        let mut tokens = TokenStream::new();
+        let mut rest = *cursor;
+        while let Some((token, next)) = rest.token_tree() {
+            if matches!(&token, TokenTree::Punct(punct) if punct.as_char() == ',') {
+                break;
+            }
+            tokens.extend([token]);
+            rest = next;
+        }
+        Ok((tokens, rest))
+    })?;
+    if !input.is_empty() {
+        input.parse::<Token![,]>()?;
+    }
+    Ok(Some(runtime))
 }
 
 fn parse_value<T: Parse>(input: ParseStream, key: &str, expected: &str) -> syn::Result<T> {

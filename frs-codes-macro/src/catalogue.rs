@@ -1,7 +1,7 @@
 //! The catalogue model (serde types) and its loading: file reading, JSON parsing, and the
 //! positions of entries in the file so that later diagnostics can point into it.
 
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
@@ -16,6 +16,9 @@ pub(crate) struct Catalogue {
     pub _schema: Option<String>,
     pub categories: Vec<CategoryEntry>,
     pub codes: Vec<CodeEntry>,
+    /// How a response with a given HTTP status is retried, whatever its code.
+    #[serde(default)]
+    pub retry: Option<StatusClasses>,
 }
 
 #[derive(Deserialize)]
@@ -38,6 +41,19 @@ pub(crate) struct CodeEntry {
     pub status: Statuses,
     pub description: String,
     pub measure: Lines,
+    /// How a response with this code is retried, overriding the catalogue's `retry` by status.
+    #[serde(default)]
+    pub retry: Option<CodeRetry>,
+}
+
+/// A JSON object of HTTP status → retry class, kept as written (keys unparsed, duplicates and
+/// order preserved) so that validation can point at the offending entry.
+pub(crate) struct StatusClasses(pub Vec<(String, String)>);
+
+/// A code's `retry`: one class for every status it comes with, or classes by status.
+pub(crate) enum CodeRetry {
+    Always(String),
+    ByStatus(StatusClasses),
 }
 
 /// `status`: one number or a list of numbers. Kept as `u64` so that out-of-range values reach
@@ -90,6 +106,50 @@ impl<'de> Deserialize<'de> for Lines {
             }
         }
         deserializer.deserialize_any(LinesVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for StatusClasses {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(StatusClassesVisitor)
+    }
+}
+
+struct StatusClassesVisitor;
+
+impl<'de> Visitor<'de> for StatusClassesVisitor {
+    type Value = StatusClasses;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object of HTTP status to retry class, such as {\"503\": \"transient\"}")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<StatusClasses, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry::<String, String>()? {
+            entries.push(entry);
+        }
+        Ok(StatusClasses(entries))
+    }
+}
+
+impl<'de> Deserialize<'de> for CodeRetry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CodeRetryVisitor;
+        impl<'de> Visitor<'de> for CodeRetryVisitor {
+            type Value = CodeRetry;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a retry class such as \"throttling\", or an object of HTTP status to retry \
+                     class such as {\"504\": \"transient\"}",
+                )
+            }
+            fn visit_str<E: de::Error>(self, class: &str) -> Result<CodeRetry, E> {
+                Ok(CodeRetry::Always(class.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<CodeRetry, A::Error> {
+                StatusClassesVisitor.visit_map(map).map(CodeRetry::ByStatus)
+            }
+        }
+        deserializer.deserialize_any(CodeRetryVisitor)
     }
 }
 
@@ -148,7 +208,13 @@ pub(crate) fn load(manifest_dir: Option<&str>, path: &str) -> Result<Loaded, Loa
             resolved.display()
         ))
     })?;
-    let catalogue: Catalogue = serde_json::from_str(&text).map_err(|error| {
+    let resolved = resolved.canonicalize().unwrap_or(resolved);
+    parse(&text, path, resolved)
+}
+
+/// Parses the catalogue `text`, read from `path` (as the user wrote it) at `resolved`.
+pub(crate) fn parse(text: &str, path: &str, resolved: PathBuf) -> Result<Loaded, LoadError> {
+    let catalogue: Catalogue = serde_json::from_str(text).map_err(|error| {
         LoadError(format!(
             "{path}:{}:{}: {}",
             error.line(),
@@ -156,11 +222,10 @@ pub(crate) fn load(manifest_dir: Option<&str>, path: &str) -> Result<Loaded, Loa
             explain_serde_error(&error)
         ))
     })?;
-    let resolved = resolved.canonicalize().unwrap_or(resolved);
     Ok(Loaded {
         catalogue,
         resolved,
-        positions: locate(&text),
+        positions: locate(text),
     })
 }
 

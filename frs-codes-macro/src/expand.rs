@@ -2,7 +2,7 @@
 //! prefix and number (never a long string `match`) for parsing.
 
 use crate::args::Args;
-use crate::validate::{Code, Model, Prefix};
+use crate::validate::{Code, CodeRetryRule, Model, Prefix, RetryClass};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use std::fmt::Write as _;
@@ -25,12 +25,120 @@ pub(crate) fn expand(args: &Args, model: &Model, catalogue_path: &Path) -> Token
     let code_enum = code_enum(args, model, &docs);
     let category_enum = category_enum(args, model, &docs);
     let parse_error = parse_error(args, model);
+    let runtime_impls = runtime_impls(args, model);
     quote! {
         // Makes rustc (and so Cargo) see the catalogue as an input: editing it rebuilds the caller.
         const _: &[u8] = ::core::include_bytes!(#tracking);
         #code_enum
         #category_enum
         #parse_error
+        #runtime_impls
+    }
+}
+
+/// The `frs-codes` runtime's traits (and, through its `__impl_serde!`, serde) for the generated
+/// types; nothing unless the runtime's `frs_codes!` wrapper named itself, so that output of the
+/// bare proc macro depends on `core` alone.
+fn runtime_impls(args: &Args, model: &Model) -> TokenStream {
+    let Some(runtime) = &args.runtime else {
+        return TokenStream::new();
+    };
+    let Args {
+        code_type,
+        category_type,
+        ..
+    } = args;
+    let retry = |class: RetryClass| {
+        let variant = format_ident!("{}", class.variant());
+        quote!(#runtime::Retry::#variant)
+    };
+    let code_retry_arms = model.codes.iter().map(|code| {
+        let ident = &code.ident;
+        match &code.retry {
+            None => TokenStream::new(),
+            Some(CodeRetryRule::Always(class)) => {
+                let class = retry(*class);
+                quote!((Self::#ident, _) => #class,)
+            }
+            Some(CodeRetryRule::ByStatus(classes)) => {
+                let arms = classes.iter().map(|(status, class)| {
+                    let status = Literal::u16_unsuffixed(*status);
+                    let class = retry(*class);
+                    quote!((Self::#ident, #status) => #class,)
+                });
+                quote!(#(#arms)*)
+            }
+        }
+    });
+    let status_retry_arms = model.status_retry.iter().map(|(status, class)| {
+        let status = Literal::u16_unsuffixed(*status);
+        let class = retry(*class);
+        quote!(#status => #class,)
+    });
+    let no_retry = retry(RetryClass::No);
+    let count = model.categories.len();
+    let names = model
+        .categories
+        .iter()
+        .map(|category| category.ident.to_string());
+    quote! {
+        impl #runtime::CatalogueCode for #code_type {
+            type Category = #category_type;
+            const ALL: &'static [Self] = #code_type::ALL;
+
+            fn from_code(code: &str) -> ::core::option::Option<Self> {
+                #code_type::from_code(code)
+            }
+
+            fn as_str(self) -> &'static str {
+                #code_type::as_str(self)
+            }
+
+            fn description(self) -> &'static str {
+                #code_type::description(self)
+            }
+
+            fn http_statuses(self) -> &'static [u16] {
+                #code_type::http_statuses(self)
+            }
+
+            fn category(self) -> #category_type {
+                #code_type::category(self)
+            }
+
+            fn retry(self, status: u16) -> #runtime::Retry {
+                match (self, status) {
+                    #(#code_retry_arms)*
+                    _ => <Self as #runtime::CatalogueCode>::retry_for_status(status),
+                }
+            }
+
+            fn retry_for_status(status: u16) -> #runtime::Retry {
+                match status {
+                    #(#status_retry_arms)*
+                    _ => #no_retry,
+                }
+            }
+        }
+
+        impl #runtime::CatalogueCategory for #category_type {
+            const ALL: &'static [Self] = #category_type::ALL;
+
+            fn name(self) -> &'static str {
+                const NAMES: [&str; #count] = [#(#names),*];
+                NAMES[self as usize]
+            }
+
+            fn title(self) -> &'static str {
+                #category_type::title(self)
+            }
+
+            fn of(code: &str) -> ::core::option::Option<Self> {
+                #category_type::of(code)
+            }
+        }
+
+        #runtime::__impl_serde!(#code_type, #category_type);
     }
 }
 

@@ -1,7 +1,7 @@
 //! Every rule a catalogue must satisfy. Problems are collected, not returned at the first one,
 //! so that a single build reports all of them.
 
-use crate::catalogue::{Catalogue, Loaded, Position};
+use crate::catalogue::{closest, Catalogue, CodeRetry, Loaded, Position, StatusClasses};
 use proc_macro2::Span;
 use std::collections::HashMap;
 use syn::ext::IdentExt;
@@ -16,6 +16,8 @@ pub(crate) struct Model {
     pub categories: Vec<Category>,
     pub codes: Vec<Code>,
     pub prefixes: Vec<Prefix>,
+    /// The catalogue's `retry`: the class of a response by its status, whatever its code.
+    pub status_retry: Vec<(u16, RetryClass)>,
 }
 
 pub(crate) struct Category {
@@ -36,6 +38,41 @@ pub(crate) struct Code {
     pub description: String,
     pub measure: Vec<String>,
     pub category: usize,
+    pub retry: Option<CodeRetryRule>,
+}
+
+/// How a failed call may be retried: the classes of `frs_codes::Retry`, named as in the catalogue.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum RetryClass {
+    Throttling,
+    Transient,
+    Server,
+    No,
+}
+
+impl RetryClass {
+    const ALL: [(&'static str, RetryClass); 4] = [
+        ("throttling", RetryClass::Throttling),
+        ("transient", RetryClass::Transient),
+        ("server", RetryClass::Server),
+        ("no", RetryClass::No),
+    ];
+
+    /// The variant of `frs_codes::Retry` with this meaning.
+    pub fn variant(self) -> &'static str {
+        match self {
+            RetryClass::Throttling => "Throttling",
+            RetryClass::Transient => "Transient",
+            RetryClass::Server => "Server",
+            RetryClass::No => "No",
+        }
+    }
+}
+
+/// A code's own retry class: for every status it comes with, or for the statuses named.
+pub(crate) enum CodeRetryRule {
+    Always(RetryClass),
+    ByStatus(Vec<(u16, RetryClass)>),
 }
 
 /// One code prefix: the categories whose ranges it covers and the codes written with it.
@@ -65,6 +102,12 @@ pub(crate) fn validate(loaded: &Loaded, file: &str) -> Result<Model, Vec<String>
     let categories = check_categories(&mut problems);
     let prefixes = check_ranges(&mut problems, &categories);
     let codes = check_codes(&mut problems, &categories, &prefixes);
+    let status_retry = match &catalogue.retry {
+        Some(classes) => {
+            check_status_classes(&mut problems, "retry", "the catalogue", classes, None)
+        }
+        None => Vec::new(),
+    };
 
     if !problems.messages.is_empty() {
         return Err(problems.messages);
@@ -85,6 +128,7 @@ pub(crate) fn validate(loaded: &Loaded, file: &str) -> Result<Model, Vec<String>
         categories,
         codes,
         prefixes,
+        status_retry,
     })
 }
 
@@ -300,6 +344,10 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
         }
 
         let statuses = check_statuses(problems, &path, &what, &entry.status.0);
+        let retry = entry
+            .retry
+            .as_ref()
+            .map(|retry| check_code_retry(problems, &path, &what, retry, &statuses));
 
         if entry.description.trim().is_empty() {
             problems.report(
@@ -336,6 +384,7 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
                 description: entry.description.clone(),
                 measure: entry.measure.0.clone(),
                 category,
+                retry,
             });
         }
     }
@@ -365,6 +414,96 @@ fn check_statuses(problems: &mut Problems, path: &str, what: &str, statuses: &[u
         }
     }
     valid
+}
+
+fn check_code_retry(
+    problems: &mut Problems,
+    path: &str,
+    what: &str,
+    retry: &CodeRetry,
+    statuses: &[u16],
+) -> CodeRetryRule {
+    let retry_path = format!("{path}.retry");
+    match retry {
+        CodeRetry::Always(class) => {
+            CodeRetryRule::Always(retry_class(problems, &retry_path, what, class))
+        }
+        CodeRetry::ByStatus(classes) => CodeRetryRule::ByStatus(check_status_classes(
+            problems,
+            &retry_path,
+            what,
+            classes,
+            Some(statuses),
+        )),
+    }
+}
+
+/// Checks an object of status → retry class. `listed` is the code's statuses when the object
+/// belongs to a code: a class for a status the code never comes with would never apply.
+fn check_status_classes(
+    problems: &mut Problems,
+    path: &str,
+    what: &str,
+    classes: &StatusClasses,
+    listed: Option<&[u16]>,
+) -> Vec<(u16, RetryClass)> {
+    if classes.0.is_empty() {
+        problems.report(
+            path,
+            format!("{what} has an empty `retry` object; remove it, or name a class for a status, e.g. {{\"503\": \"transient\"}}"),
+        );
+    }
+    let mut valid: Vec<(u16, RetryClass)> = Vec::new();
+    for (key, class) in &classes.0 {
+        let entry_path = format!("{path}.{key}");
+        let class = retry_class(problems, &entry_path, what, class);
+        let status = match key.parse::<u16>() {
+            Ok(status @ 400..=599) if key.bytes().all(|byte| byte.is_ascii_digit()) => status,
+            _ => {
+                problems.report(
+                    &entry_path,
+                    format!("{what}: `retry` has the key \"{key}\", which is not an HTTP error status; the keys are statuses 400–599 written as strings, e.g. \"503\""),
+                );
+                continue;
+            }
+        };
+        if valid.iter().any(|(seen, _)| *seen == status) {
+            problems.report(
+                &entry_path,
+                format!("{what}: `retry` gives the status {status} twice; keep it once"),
+            );
+            continue;
+        }
+        if let Some(listed) = listed.filter(|listed| !listed.contains(&status)) {
+            let listed: Vec<String> = listed.iter().map(u16::to_string).collect();
+            problems.report(
+                &entry_path,
+                format!("{what}: `retry` names the status {status}, which the code does not come with (its `status`: {}); correct the status, or add it to `status`", listed.join(", ")),
+            );
+            continue;
+        }
+        valid.push((status, class));
+    }
+    valid
+}
+
+fn retry_class(problems: &mut Problems, path: &str, what: &str, class: &str) -> RetryClass {
+    if let Some((_, found)) = RetryClass::ALL.iter().find(|(name, _)| *name == class) {
+        return *found;
+    }
+    let names: Vec<&str> = RetryClass::ALL.iter().map(|(name, _)| *name).collect();
+    let message = match closest(class, &names) {
+        Some(best) => format!(
+            "{what}: unknown retry class `{class}`, expected `{best}` (the classes are: {})",
+            names.join(", ")
+        ),
+        None => format!(
+            "{what}: unknown retry class `{class}`; the classes are: {}",
+            names.join(", ")
+        ),
+    };
+    problems.report(path, message);
+    RetryClass::No
 }
 
 fn find_category(prefixes: &[Prefix], prefix: &str, number: u32) -> Option<usize> {
@@ -507,5 +646,76 @@ mod tests {
         assert_eq!(split_code("FRS."), None);
         assert_eq!(split_code("FRS.02a2"), None);
         assert_eq!(split_code("FRS-0202"), None);
+    }
+
+    /// Validates a one-category catalogue with `top_retry` at the top level and the code
+    /// `FRS.0001` (statuses 413 and 504) carrying `code_retry`.
+    fn validate_retry(top_retry: &str, code_retry: &str) -> Result<Model, Vec<String>> {
+        let text = format!(
+            r#"{{
+  {top_retry}
+  "categories": [{{ "name": "Common", "title": "Common", "prefix": "FRS", "range": [1, 99] }}],
+  "codes": [
+    {{ "code": "FRS.0001", "status": [413, 504], "description": "d", "measure": "m"{code_retry} }}
+  ]
+}}"#
+        );
+        let loaded = crate::catalogue::parse(&text, "codes.json", "codes.json".into())
+            .unwrap_or_else(|error| panic!("{}", error.0));
+        validate(&loaded, "codes.json")
+    }
+
+    #[test]
+    fn retry_classes_by_status_and_by_code() {
+        let model = validate_retry(
+            r#""retry": {"429": "throttling", "503": "transient"},"#,
+            r#", "retry": {"504": "transient"}"#,
+        )
+        .unwrap_or_else(|problems| panic!("{problems:?}"));
+        assert_eq!(
+            model.status_retry,
+            [(429, RetryClass::Throttling), (503, RetryClass::Transient)]
+        );
+        assert!(matches!(
+            model.codes[0].retry.as_ref(),
+            Some(CodeRetryRule::ByStatus(classes)) if classes == &[(504, RetryClass::Transient)]
+        ));
+        let always =
+            validate_retry("", r#", "retry": "server""#).unwrap_or_else(|p| panic!("{p:?}"));
+        assert!(matches!(
+            always.codes[0].retry,
+            Some(CodeRetryRule::Always(RetryClass::Server))
+        ));
+    }
+
+    #[test]
+    fn retry_problems_point_at_the_entry_and_say_what_to_change() {
+        let problems = validate_retry(
+            r#""retry": {"429": "throttle", "200": "no", "5xx": "server", "503": "server", "503": "no"},"#,
+            r#", "retry": {"500": "server", "504": "whenever"}"#,
+        )
+        .err()
+        .expect("every entry above is wrong");
+        assert_eq!(
+            problems,
+            [
+                "codes.json:5:102: code `FRS.0001`: `retry` names the status 500, which the code does not come with (its `status`: 413, 504); correct the status, or add it to `status`",
+                "codes.json:5:119: code `FRS.0001`: unknown retry class `whenever`; the classes are: throttling, transient, server, no",
+                "codes.json:2:20: the catalogue: unknown retry class `throttle`, expected `throttling` (the classes are: throttling, transient, server, no)",
+                "codes.json:2:39: the catalogue: `retry` has the key \"200\", which is not an HTTP error status; the keys are statuses 400–599 written as strings, e.g. \"503\"",
+                "codes.json:2:52: the catalogue: `retry` has the key \"5xx\", which is not an HTTP error status; the keys are statuses 400–599 written as strings, e.g. \"503\"",
+                "codes.json:2:86: the catalogue: `retry` gives the status 503 twice; keep it once",
+            ]
+        );
+        let empty = validate_retry(r#""retry": {},"#, r#", "retry": {}"#)
+            .err()
+            .expect("an empty object is wrong");
+        assert_eq!(
+            empty,
+            [
+                "codes.json:5:94: code `FRS.0001` has an empty `retry` object; remove it, or name a class for a status, e.g. {\"503\": \"transient\"}",
+                "codes.json:2:12: the catalogue has an empty `retry` object; remove it, or name a class for a status, e.g. {\"503\": \"transient\"}",
+            ]
+        );
     }
 }

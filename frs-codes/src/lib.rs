@@ -38,6 +38,50 @@
 //! Codes written in source can be checked at compile time with [`code!`], or with the
 //! `const fn` [`ErrorCode::from_code`] for a catalogue of your own.
 //!
+//! # Reading error responses
+//!
+//! [`ApiError::from_parts`] turns what any HTTP client got back (the status, a header look-up
+//! and the body bytes) into a typed error that loses nothing: the status, the code (a known
+//! [`ErrorCode`], or an [`UnknownCode`] kept as sent with the category its number falls in),
+//! the server's message as sent, the request id, and the body's text when it was not
+//! understood. It never panics and never fails; `Display` writes one log line, and
+//! [`ApiError::retry`] classifies the failure as [`Retry::Throttling`], [`Retry::Transient`],
+//! [`Retry::Server`] or [`Retry::No`] from the catalogue's data.
+//!
+//! ```
+//! use frs_codes::{ApiError, ErrorCode, ResponseCode, Retry};
+//!
+//! let body = br#"{"error_code": "FRS.0033", "error_msg": "Request throttled"}"#;
+//! let header = |name: &str| name.eq_ignore_ascii_case("x-request-id").then_some("4c1b9e5f");
+//! let error: ApiError = ApiError::from_parts(400, header, body).expect("400 is an error");
+//!
+//! assert_eq!(error.retry(), Retry::Throttling);
+//! match error.code() {
+//!     Some(ResponseCode::Known(ErrorCode::TrafficLimitExceeded)) => { /* slow down */ }
+//!     Some(ResponseCode::Known(_) | ResponseCode::Unknown(_)) | None => {}
+//! }
+//! assert_eq!(
+//!     error.to_string(),
+//!     "HTTP 400, FRS.0033 (The number of requests has exceeded the traffic control threshold.), \
+//!      message \"Request throttled\", request id 4c1b9e5f",
+//! );
+//! ```
+//!
+//! `ApiError<C>` works the same for a catalogue of your own (`C` is its code enum). To try a
+//! body you received: `cargo run -p frs-codes --example parse_response -- --status 400 FILE`.
+//!
+//! # Features
+//!
+//! * `std` (default): implements the dependencies' `std` traits; everything here works without.
+//! * `alloc` (with `std`): [`ApiError`]; it parses bodies with `serde_json`.
+//! * `serde` (default): `Serialize`/`Deserialize` for the generated enums, as their strings
+//!   (codes as sent, categories by name), also for catalogues of your own; [`ErrorBody`] to
+//!   serve an FRS-compatible error response.
+//! * `http`: `ApiError::from_http` and `ApiError::status_code` with the `http` crate's types.
+//!
+//! Without `alloc` the crate needs neither an allocator nor `std`: the generated types,
+//! [`Retry`] and the catalogue traits are all `core`.
+//!
 //! # Your own catalogue
 //!
 //! `frs_codes!()` reads `codes.json` next to the calling crate's `Cargo.toml` and expands, in
@@ -83,6 +127,34 @@
 //!   `Frs0202`). `status` is one HTTP status or a list (the first is the main one);
 //!   `measure` is a string or a list of lines, joined with `\n`.
 //!
+//! # Retry classes
+//!
+//! A catalogue may also say how failed calls can be retried, so that [`ApiError::retry`]
+//! reads data rather than lists in code. The bundled one says:
+//!
+//! ```json
+//! {
+//!   "retry": { "429": "throttling", "500": "server",
+//!              "502": "transient", "503": "transient", "504": "transient" },
+//!   "codes": [
+//!     { "code": "FRS.0018", "status": 500, "retry": "server", "...": "..." },
+//!     { "code": "FRS.0033", "status": 400, "retry": "throttling", "...": "..." },
+//!     { "code": "APIG.0201", "status": [413, 504], "retry": { "504": "transient" }, "...": "..." }
+//!   ]
+//! }
+//! ```
+//!
+//! * The classes are `throttling`, `transient`, `server` and `no`: the variants of [`Retry`].
+//! * The top-level `retry` maps HTTP statuses (400–599, written as strings) to a class; it
+//!   applies to every response, whatever its code, and a status it does not name is `no`.
+//! * A code's `retry` is a class for every status the code comes with, or an object naming
+//!   some of the statuses in its `status`; a status it does not name falls back to the
+//!   top-level table. So FRS.0033 is throttling even as HTTP 400, and APIG.0201 is transient
+//!   as 504 but `no` as 413.
+//! * Both are optional and validated like every other field: a key that is not an error
+//!   status, a status given twice or not among the code's statuses, an empty object, or an
+//!   unknown class (with the nearest one suggested) is a compile error at its line and column.
+//!
 //! A catalogue that breaks a rule does not compile; the error names the file, the line and
 //! column of the entry and what to change, and every problem is reported in one build.
 
@@ -90,7 +162,80 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub use frs_codes_macro::frs_codes;
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+#[cfg(feature = "alloc")]
+mod body;
+mod catalogue;
+#[cfg(feature = "http")]
+mod http;
+#[cfg(feature = "alloc")]
+mod response;
+mod retry;
+#[cfg(feature = "serde")]
+mod serde_impls;
+
+#[cfg(feature = "alloc")]
+pub use body::{MAX_KEPT_BODY, MAX_PARSED_BODY};
+pub use catalogue::{CatalogueCategory, CatalogueCode};
+#[cfg(feature = "alloc")]
+pub use response::{ApiError, ResponseCode, UnknownCode};
+pub use retry::Retry;
+#[cfg(feature = "serde")]
+pub use serde_impls::ErrorBody;
+
+/// Generates an error-code enum, a category enum and a parse error type from a catalogue.
+///
+/// ```ignore
+/// frs_codes::frs_codes!(); // reads codes.json next to Cargo.toml: ErrorCode, Category, ErrorCodeParseError
+/// frs_codes::frs_codes!(path = "gateway.json", name = GatewayCode, category = GatewayCategory);
+/// ```
+///
+/// Options, all optional, separated by commas:
+///
+/// * `path = "codes.json"`: the catalogue, relative to the calling crate's `Cargo.toml`.
+///   Editing it rebuilds the crate.
+/// * `name = ErrorCode`: the code enum.
+/// * `category = Category`: the category enum.
+/// * `parse_error = ErrorCodeParseError`: the `FromStr` error (default: `name` + `ParseError`).
+/// * `vis = pub`: the visibility of every generated item, e.g. `vis = pub(crate)`.
+/// * `doc_path = my_crate::errors`: where users reach the types; with it the generated docs carry
+///   examples (they run as doctests of the calling crate).
+///
+/// Through this crate (rather than `frs-codes-macro` directly) the generated enums also
+/// implement [`CatalogueCode`] and [`CatalogueCategory`], so [`ApiError`]`<YourCode>` reads
+/// responses with your catalogue and its `retry` data, and, with this crate's `serde` feature,
+/// `Serialize` and `Deserialize` (as strings), without a serde dependency of your own.
+///
+/// A catalogue that breaks a rule is a compile error naming the file, the line and column of
+/// the entry and what to change; every problem is reported at once.
+#[macro_export]
+macro_rules! frs_codes {
+    ($($options:tt)*) => {
+        $crate::__private::frs_codes!(runtime = $crate, $($options)*);
+    };
+}
+
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_serde {
+    ($code:ident, $category:ident) => {};
+}
+
+/// What the expansions of [`frs_codes!`] and [`__impl_serde!`] name; not public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use frs_codes_macro::frs_codes;
+    #[cfg(feature = "serde")]
+    pub use serde;
+
+    #[cfg(feature = "serde")]
+    pub use crate::serde_impls::{
+        deserialize_category, deserialize_code, serialize_category, serialize_code,
+    };
+}
 
 frs_codes!(path = "codes.json", doc_path = frs_codes);
 

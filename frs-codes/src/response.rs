@@ -1,0 +1,443 @@
+//! [`ApiError`]: an error response as a typed value that keeps everything that came back.
+
+use crate::body::{self, ParsedBody};
+use crate::{CatalogueCategory, CatalogueCode, ErrorCode, Retry};
+use alloc::string::String;
+use core::fmt;
+
+/// The spellings of the request id header tried in turn, for look-ups that compare names
+/// exactly; HTTP header names are case-insensitive, and HTTP/2 sends them in lower case.
+const REQUEST_ID_HEADERS: [&str; 4] = [
+    "X-Request-Id",
+    "x-request-id",
+    "X-Request-ID",
+    "X-REQUEST-ID",
+];
+
+/// An error response from FRS (or any service whose codes a catalogue lists), read losslessly.
+///
+/// Built by [`from_parts`](Self::from_parts) from the status, the headers and the body bytes of
+/// any HTTP client. It keeps the status, the code (known to the catalogue [`C`](CatalogueCode)
+/// or not), the server's message as sent, the request id, and the body's text when the body was
+/// not understood. `Display` writes all of it on one line; [`retry`](Self::retry) classifies it.
+///
+/// The catalogue defaults to the bundled [`ErrorCode`]. Where nothing else fixes the type, name
+/// it: `ApiError::<ErrorCode>::from_parts(..)` or `let error: Option<ApiError> = ..`, because
+/// Rust does not apply a type's default parameter when inferring an expression. For a catalogue
+/// of your own, use `ApiError<MyCode>`.
+///
+/// ```
+/// use frs_codes::{ApiError, ErrorCode, ResponseCode, Retry};
+///
+/// let body = br#"{ "error_code": "FRS.0202", "error_msg": " The service has been freeze." }"#;
+/// let headers = [("x-request-id", "4c1b9e5f")];
+/// let header = |name: &str| {
+///     let found = headers.iter().find(|(key, _)| key.eq_ignore_ascii_case(name));
+///     found.map(|(_, value)| *value)
+/// };
+/// let error: ApiError = ApiError::from_parts(400, header, body).expect("400 is an error");
+///
+/// assert_eq!(error.known_code(), Some(ErrorCode::ServiceFrozen));
+/// assert_eq!(error.message(), Some(" The service has been freeze."));
+/// assert_eq!(error.request_id(), Some("4c1b9e5f"));
+/// assert_eq!(error.retry(), Retry::No);
+/// assert_eq!(
+///     error.to_string(),
+///     "HTTP 400, FRS.0202 (The service has been frozen.), \
+///      message \" The service has been freeze.\", request id 4c1b9e5f",
+/// );
+/// match error.code() {
+///     Some(ResponseCode::Known(ErrorCode::ServiceFrozen)) => { /* contact support */ }
+///     Some(ResponseCode::Known(_)) | Some(ResponseCode::Unknown(_)) | None => {}
+/// }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ApiError<C: CatalogueCode = ErrorCode> {
+    status: u16,
+    code: Option<ResponseCode<C>>,
+    message: Option<String>,
+    request_id: Option<String>,
+    understood: bool,
+    truncated: bool,
+}
+
+impl<C: CatalogueCode> ApiError<C> {
+    /// Reads an HTTP response: `None` for a status below 400, else the error, whatever the
+    /// headers and body hold. Never panics and never fails.
+    ///
+    /// * `header` looks a header up by name, e.g. `|name| headers.get(name)`; it is asked for
+    ///   `X-Request-Id` (and, for look-ups that are not case-insensitive, its other usual
+    ///   spellings). Any value that is bytes or text will do.
+    /// * `body` is parsed as JSON when it is at most [`MAX_PARSED_BODY`](crate::MAX_PARSED_BODY)
+    ///   bytes. The code is the first of `error_code`, `errorCode` and `code` that holds a
+    ///   non-empty string or an integer; the message the first of `error_msg`, `errorMsg` and
+    ///   `message` that is not null (a string as sent, another value as its JSON text). They are
+    ///   looked for at the top level, and if neither is there, one level down: in `error`, then
+    ///   in the other members that are objects, in key order.
+    /// * The request id is the header's value, else a `request_id` string or integer at the top
+    ///   level of the body, else in the object that held the error.
+    /// * A body that is empty, not JSON, not UTF-8, too large, or JSON without a code or
+    ///   message is not understood: its first [`MAX_KEPT_BODY`](crate::MAX_KEPT_BODY) bytes,
+    ///   as lossy UTF-8, become the message and [`raw_body`](Self::raw_body).
+    ///
+    /// ```
+    /// use frs_codes::{ApiError, Category, ErrorCode};
+    ///
+    /// let no_headers = |_: &str| None::<&str>;
+    /// let body = br#"{"error": {"code": "APIGW.0308", "message": "The request is throttled."}}"#;
+    /// let error = ApiError::<ErrorCode>::from_parts(429, no_headers, body).unwrap();
+    /// assert_eq!(error.code().unwrap().as_str(), "APIGW.0308");
+    /// assert_eq!(error.category(), Some(Category::Gateway));
+    ///
+    /// assert!(ApiError::<ErrorCode>::from_parts(200, no_headers, b"{}").is_none());
+    /// ```
+    pub fn from_parts<H, V>(status: u16, mut header: H, body: impl AsRef<[u8]>) -> Option<Self>
+    where
+        H: FnMut(&str) -> Option<V>,
+        V: AsRef<[u8]>,
+    {
+        if status < 400 {
+            return None;
+        }
+        let header_request_id = REQUEST_ID_HEADERS
+            .iter()
+            .find_map(|name| header(name).and_then(|value| body::header_text(value.as_ref())));
+        let ParsedBody {
+            code,
+            message,
+            request_id,
+            understood,
+            truncated,
+        } = body::parse(body.as_ref());
+        Some(Self {
+            status,
+            code: code.map(ResponseCode::new),
+            message,
+            request_id: header_request_id.or(request_id),
+            understood,
+            truncated,
+        })
+    }
+
+    /// The HTTP status, as received; at least 400.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode};
+    /// let error = ApiError::<ErrorCode>::from_parts(503, |_| None::<&str>, b"").unwrap();
+    /// assert_eq!(error.status(), 503);
+    /// ```
+    #[must_use]
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The error code the body carried, known to the catalogue or not; `None` if it had none.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode, ResponseCode};
+    /// let body = br#"{"error_code": "FRS.0250"}"#;
+    /// let error = ApiError::<ErrorCode>::from_parts(400, |_| None::<&str>, body).unwrap();
+    /// assert!(matches!(error.code(), Some(ResponseCode::Unknown(_))));
+    /// assert_eq!(error.code().unwrap().as_str(), "FRS.0250");
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> Option<&ResponseCode<C>> {
+        self.code.as_ref()
+    }
+
+    /// The code, if the catalogue lists it: the value to `match` on.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode};
+    /// let body = br#"{"error_code": "FRS.0033", "error_msg": "throttled"}"#;
+    /// let error = ApiError::<ErrorCode>::from_parts(400, |_| None::<&str>, body).unwrap();
+    /// assert_eq!(error.known_code(), Some(ErrorCode::TrafficLimitExceeded));
+    /// ```
+    #[must_use]
+    pub fn known_code(&self) -> Option<C> {
+        self.code.as_ref().and_then(ResponseCode::known)
+    }
+
+    /// The code's category: a known code's, or the range an unknown code's number falls in.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, Category, ErrorCode};
+    /// let body = br#"{"error_code": "FRS.0250"}"#;
+    /// let error = ApiError::<ErrorCode>::from_parts(400, |_| None::<&str>, body).unwrap();
+    /// assert_eq!(error.category(), Some(Category::ServiceManagement));
+    /// ```
+    #[must_use]
+    pub fn category(&self) -> Option<C::Category> {
+        self.code.as_ref().and_then(ResponseCode::category)
+    }
+
+    /// The server's message exactly as sent (it may differ from the catalogue's description;
+    /// never match on it), or the body's text if the body was not understood.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode};
+    /// let error = ApiError::<ErrorCode>::from_parts(502, |_| None::<&str>, "Bad Gateway").unwrap();
+    /// assert_eq!(error.message(), Some("Bad Gateway"));
+    /// ```
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The request id, to quote to support: the `X-Request-Id` header, else the body's
+    /// `request_id`.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode};
+    /// let body = br#"{"error_code": "APIG.0301", "request_id": "4c1b9e5f"}"#;
+    /// let error = ApiError::<ErrorCode>::from_parts(401, |_| None::<&str>, body).unwrap();
+    /// assert_eq!(error.request_id(), Some("4c1b9e5f"));
+    /// ```
+    #[must_use]
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The body's text when the body was not understood (see [`from_parts`](Self::from_parts)),
+    /// at most [`MAX_KEPT_BODY`](crate::MAX_KEPT_BODY) bytes of it; `None` when it was, or was
+    /// empty.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode};
+    /// let html = "<html><body>502 Bad Gateway</body></html>";
+    /// let error = ApiError::<ErrorCode>::from_parts(502, |_| None::<&str>, html).unwrap();
+    /// assert_eq!(error.raw_body(), Some(html));
+    /// assert!(error.code().is_none());
+    /// ```
+    #[must_use]
+    pub fn raw_body(&self) -> Option<&str> {
+        if self.understood {
+            None
+        } else {
+            self.message.as_deref()
+        }
+    }
+
+    /// Whether the body was longer than the text kept of it.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode, MAX_KEPT_BODY};
+    /// let huge = vec![b'x'; MAX_KEPT_BODY + 1];
+    /// let error = ApiError::<ErrorCode>::from_parts(500, |_| None::<&str>, huge).unwrap();
+    /// assert!(error.is_truncated());
+    /// assert_eq!(error.raw_body().map(str::len), Some(MAX_KEPT_BODY));
+    /// ```
+    #[must_use]
+    pub fn is_truncated(&self) -> bool {
+        self.truncated
+    }
+
+    /// The statuses the catalogue lists for the code, when the response came with another one;
+    /// `None` when they agree or the code is not known. Informative only: the response is kept
+    /// as received.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode};
+    /// let body = br#"{"error_code": "FRS.0018"}"#;
+    /// let error = ApiError::<ErrorCode>::from_parts(400, |_| None::<&str>, body).unwrap();
+    /// assert_eq!(error.status_mismatch(), Some(&[500][..]));
+    /// ```
+    #[must_use]
+    pub fn status_mismatch(&self) -> Option<&'static [u16]> {
+        let expected = self.known_code()?.http_statuses();
+        (!expected.contains(&self.status)).then_some(expected)
+    }
+
+    /// How the call may be retried, from the status and the code, as the catalogue says (see
+    /// [`Retry`]; whether the call is idempotent is for you to judge).
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode, Retry};
+    /// let body = br#"{"error_code": "APIG.0201", "error_msg": "Backend timeout"}"#;
+    /// let timeout = ApiError::<ErrorCode>::from_parts(504, |_| None::<&str>, body).unwrap();
+    /// assert_eq!(timeout.retry(), Retry::Transient);
+    /// let too_large = ApiError::<ErrorCode>::from_parts(413, |_| None::<&str>, body).unwrap();
+    /// assert_eq!(too_large.retry(), Retry::No);
+    /// ```
+    #[must_use]
+    pub fn retry(&self) -> Retry {
+        match self.known_code() {
+            Some(code) => code.retry(self.status),
+            None => C::retry_for_status(self.status),
+        }
+    }
+}
+
+impl<C: CatalogueCode> fmt::Display for ApiError<C> {
+    /// One log line: status, code with the catalogue's description (or why there is none), the
+    /// server's message or the body (escaped, so it stays on one line), and the request id.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HTTP {}", self.status)?;
+        match &self.code {
+            None => f.write_str(", no error code")?,
+            Some(ResponseCode::Known(code)) => {
+                write!(f, ", {} ({}", code.as_str(), code.description())?;
+                if let Some(expected) = self.status_mismatch() {
+                    f.write_str("; the catalogue gives HTTP ")?;
+                    for (index, status) in expected.iter().enumerate() {
+                        let separator = if index == 0 { "" } else { "/" };
+                        write!(f, "{separator}{status}")?;
+                    }
+                }
+                f.write_str(")")?;
+            }
+            Some(ResponseCode::Unknown(code)) => {
+                // Escaped: an unknown code is whatever the server sent, line breaks included.
+                write!(
+                    f,
+                    ", {} (not in the catalogue",
+                    code.as_str().escape_debug()
+                )?;
+                if let Some(category) = code.category() {
+                    write!(f, "; in the range of {}", category.title())?;
+                }
+                f.write_str(")")?;
+            }
+        }
+        if let Some(message) = &self.message {
+            let label = if self.understood { "message" } else { "body" };
+            write!(f, ", {label} {message:?}")?;
+            if self.truncated {
+                f.write_str(" (truncated)")?;
+            }
+        }
+        if let Some(request_id) = &self.request_id {
+            write!(f, ", request id {}", request_id.escape_debug())?;
+        }
+        Ok(())
+    }
+}
+
+impl<C: CatalogueCode> core::error::Error for ApiError<C> {}
+
+/// The code of an error response: one the catalogue lists, or one it does not.
+///
+/// Match known codes on the exhaustive [`Known`](Self::Known) payload. An unknown code's string
+/// is read through [`UnknownCode::as_str`] rather than matched in a pattern, so that when a
+/// later catalogue lists the code, it moves to `Known` where the compiler points at it, and no
+/// arm matching its string silently stops matching.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ResponseCode<C: CatalogueCode = ErrorCode> {
+    /// A code of the catalogue.
+    Known(C),
+    /// A well-formed or malformed code the catalogue does not list, kept as sent.
+    Unknown(UnknownCode<C::Category>),
+}
+
+impl<C: CatalogueCode> ResponseCode<C> {
+    fn new(code: String) -> Self {
+        match C::from_code(&code) {
+            Some(known) => Self::Known(known),
+            None => Self::Unknown(UnknownCode {
+                category: C::Category::of(&code),
+                code,
+            }),
+        }
+    }
+
+    /// The code exactly as the server sent it.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode};
+    /// let body = br#"{"error_code": "FRS.0202"}"#;
+    /// let error = ApiError::<ErrorCode>::from_parts(400, |_| None::<&str>, body).unwrap();
+    /// assert_eq!(error.code().unwrap().as_str(), "FRS.0202");
+    /// ```
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Known(code) => code.as_str(),
+            Self::Unknown(code) => code.as_str(),
+        }
+    }
+
+    /// The catalogue's code, if it is one.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode};
+    /// let body = br#"{"error_code": "FRS.0202"}"#;
+    /// let error = ApiError::<ErrorCode>::from_parts(400, |_| None::<&str>, body).unwrap();
+    /// assert_eq!(error.code().unwrap().known(), Some(ErrorCode::ServiceFrozen));
+    /// ```
+    #[must_use]
+    pub fn known(&self) -> Option<C> {
+        match self {
+            Self::Known(code) => Some(*code),
+            Self::Unknown(_) => None,
+        }
+    }
+
+    /// The code's category: a known code's, or the range an unknown code's number falls in.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, Category, ErrorCode};
+    /// let body = br#"{"error_code": "APIGW.0308"}"#;
+    /// let error = ApiError::<ErrorCode>::from_parts(429, |_| None::<&str>, body).unwrap();
+    /// assert_eq!(error.code().unwrap().category(), Some(Category::Gateway));
+    /// ```
+    #[must_use]
+    pub fn category(&self) -> Option<C::Category> {
+        match self {
+            Self::Known(code) => Some(code.category()),
+            Self::Unknown(code) => code.category(),
+        }
+    }
+}
+
+impl<C: CatalogueCode> fmt::Display for ResponseCode<C> {
+    /// Writes the code as sent.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A code the catalogue does not list, kept exactly as sent, with the category its number falls
+/// in when it has a known prefix and a number in a category's range. Opaque on purpose: see
+/// [`ResponseCode`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct UnknownCode<K> {
+    code: String,
+    category: Option<K>,
+}
+
+impl<K: CatalogueCategory> UnknownCode<K> {
+    /// The code exactly as the server sent it.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode, ResponseCode};
+    /// let body = br#"{"error_code": "FRS.0250"}"#;
+    /// let error = ApiError::<ErrorCode>::from_parts(400, |_| None::<&str>, body).unwrap();
+    /// let Some(ResponseCode::Unknown(code)) = error.code() else { panic!("FRS.0250 is unknown") };
+    /// assert_eq!(code.as_str(), "FRS.0250");
+    /// ```
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.code
+    }
+
+    /// The category whose prefixes and range hold the code, if any.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, Category, ErrorCode, ResponseCode};
+    /// let body = br#"{"error_code": "FRS.0250"}"#;
+    /// let error = ApiError::<ErrorCode>::from_parts(400, |_| None::<&str>, body).unwrap();
+    /// let Some(ResponseCode::Unknown(code)) = error.code() else { panic!("FRS.0250 is unknown") };
+    /// assert_eq!(code.category(), Some(Category::ServiceManagement));
+    /// ```
+    #[must_use]
+    pub fn category(&self) -> Option<K> {
+        self.category
+    }
+}
+
+impl<K: CatalogueCategory> fmt::Display for UnknownCode<K> {
+    /// Writes the code as sent.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&self.code)
+    }
+}
