@@ -2,6 +2,8 @@
 
 use crate::catalogue::closest;
 use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::format_ident;
+use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Path, Token, Visibility};
 
@@ -39,7 +41,7 @@ impl Parse for Args {
         let runtime = parse_runtime(input)?;
 
         while !input.is_empty() {
-            let key: Ident = input.call(syn::ext::IdentExt::parse_any)?;
+            let key: Ident = input.call(Ident::parse_any)?;
             let key_name = key.to_string();
             if !OPTIONS.contains(&key_name.as_str()) {
                 let suggestion = closest(&key_name, OPTIONS)
@@ -112,8 +114,8 @@ impl Parse for Args {
         }
 
         let code_type = code_type.unwrap_or_else(|| Ident::new("ErrorCode", Span::call_site()));
-        let parse_error_type = parse_error_type
-            .unwrap_or_else(|| Ident::new(&format!("{code_type}ParseError"), code_type.span()));
+        let parse_error_type =
+            parse_error_type.unwrap_or_else(|| format_ident!("{}ParseError", code_type.unraw()));
         Ok(Args {
             path: path
                 .as_ref()
@@ -135,15 +137,13 @@ impl Parse for Args {
 fn parse_runtime(input: ParseStream) -> syn::Result<Option<TokenStream>> {
     let fork = input.fork();
     let is_runtime = fork
-        .call(syn::ext::IdentExt::parse_any)
+        .call(Ident::parse_any)
         .is_ok_and(|key: Ident| key == "runtime")
         && fork.peek(Token![=]);
     if !is_runtime {
         return Ok(None);
     }
-    input
-        .call(syn::ext::IdentExt::parse_any)
-        .map(|_: Ident| ())?;
+    input.call(Ident::parse_any).map(|_: Ident| ())?;
     input.parse::<Token![=]>()?;
     let runtime = input.step(|cursor| {
         let mut tokens = TokenStream::new();

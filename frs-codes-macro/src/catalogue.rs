@@ -215,8 +215,14 @@ pub(crate) fn load(manifest_dir: Option<&str>, path: &str) -> Result<Loaded, Loa
 /// Parses the catalogue `text`, read from `path` (as the user wrote it) at `resolved`.
 pub(crate) fn parse(text: &str, path: &str, resolved: PathBuf) -> Result<Loaded, LoadError> {
     let catalogue: Catalogue = serde_json::from_str(text).map_err(|error| {
+        let kind = match error.classify() {
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+                "the catalogue is not valid JSON: "
+            }
+            serde_json::error::Category::Data | serde_json::error::Category::Io => "",
+        };
         LoadError(format!(
-            "{path}:{}:{}: {}",
+            "{path}:{}:{}: {kind}{}",
             error.line(),
             error.column(),
             explain_serde_error(&error)
@@ -269,18 +275,30 @@ pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str>
         .map(|(_, candidate)| candidate)
 }
 
+/// Edit distance counting a swap of two neighbours as one edit (`nmae` is one from `name`).
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, a_char) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, b_char) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(a_char != *b_char);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
+    let mut table = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in table.iter_mut().enumerate() {
+        row[0] = i;
     }
-    previous[b.len()]
+    for (j, cell) in table[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let substitution = table[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let mut best = substitution
+                .min(table[i - 1][j] + 1)
+                .min(table[i][j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(table[i - 2][j - 2] + 1);
+            }
+            table[i][j] = best;
+        }
+    }
+    table[a.len()][b.len()]
 }
 
 /// Walks JSON text that serde_json already accepted and records where each value starts.
@@ -443,5 +461,6 @@ mod tests {
         assert_eq!(closest("descripton", &fields), Some("description"));
         assert_eq!(closest("stauts", &fields), Some("status"));
         assert_eq!(closest("remedy", &fields), None);
+        assert_eq!(closest("nmae", &["path", "name", "vis"]), Some("name"));
     }
 }

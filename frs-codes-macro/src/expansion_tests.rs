@@ -136,3 +136,48 @@ fn expansion_adds_only_the_documented_public_items() {
     .collect();
     assert_eq!(public_surface(&file), expected);
 }
+
+/// Damaged catalogues are diagnosed, never a panic: a valid catalogue with each character
+/// deleted in turn, and with stray characters put in at many places, goes through the macro.
+#[test]
+fn damaged_catalogues_give_errors_not_panics() {
+    let valid = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/expansion/small.json"
+    ))
+    .expect("fixture");
+    let scratch =
+        std::env::temp_dir().join(format!("frs-codes-damaged-{}.json", std::process::id()));
+    let path = scratch.display().to_string();
+    let mut diagnosed = 0;
+    for (position, _) in valid.char_indices() {
+        let before = &valid[..position];
+        let after = &valid[position..];
+        let rest = &after[after.chars().next().map_or(0, char::len_utf8)..];
+        let mut damages = vec![format!("{before}{rest}")];
+        if position % 4 == 0 {
+            damages.extend([
+                format!("{before}\"{rest}"),
+                format!("{before}0{rest}"),
+                format!("{before}[]{rest}"),
+            ]);
+        }
+        for damaged in damages {
+            std::fs::write(&scratch, &damaged).expect("write");
+            let outcome = std::panic::catch_unwind(|| generate(quote!(path = #path)).map(|_| ()));
+            match outcome {
+                Ok(Ok(())) => {}
+                Ok(Err(error)) => {
+                    assert!(!error.to_string().is_empty());
+                    diagnosed += 1;
+                }
+                Err(_) => panic!("the macro panicked on:\n{damaged}"),
+            }
+        }
+    }
+    let _ = std::fs::remove_file(&scratch);
+    assert!(
+        diagnosed > valid.len() / 2,
+        "most damage must be diagnosed ({diagnosed})"
+    );
+}

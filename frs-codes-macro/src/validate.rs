@@ -239,11 +239,12 @@ fn check_ranges(problems: &mut Problems, categories: &[Category]) -> Vec<Prefix>
                     prefixes.len() - 1
                 }
             };
-            if !prefixes[found]
+            // An empty range is reported on its own; it covers no code.
+            let listed = prefixes[found]
                 .ranges
                 .iter()
-                .any(|(_, _, owner)| *owner == index)
-            {
+                .any(|(_, _, owner)| *owner == index);
+            if !listed && category.start <= category.end {
                 prefixes[found]
                     .ranges
                     .push((category.start, category.end, index));
@@ -280,7 +281,7 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
     let mut codes = Vec::new();
     let mut first_by_code: HashMap<&str, usize> = HashMap::new();
     let mut first_by_number: HashMap<(&str, u32), usize> = HashMap::new();
-    let mut first_by_name: HashMap<String, usize> = HashMap::new();
+    let mut first_by_name: HashMap<String, (usize, String)> = HashMap::new();
     let entries = &problems.loaded.catalogue.codes;
     for (index, entry) in entries.iter().enumerate() {
         let path = format!("codes[{index}]");
@@ -332,14 +333,14 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
             None => true,
         };
         if name_ok {
-            if let Some(first) = first_by_name.get(&name) {
-                let first_at = problems.at(&format!("codes[{first}]"));
+            if let Some((first, first_path)) = first_by_name.get(&name) {
+                let first_at = problems.at(first_path);
                 problems.report(
                     &name_path,
                     format!("{what}: the variant name `{name}` is already used by `{}` (at {first_at}); give one of them another `name`", entries[*first].code),
                 );
             } else {
-                first_by_name.insert(name.clone(), index);
+                first_by_name.insert(name.clone(), (index, name_path.clone()));
             }
         }
 
@@ -365,11 +366,12 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
         let category = parsed.and_then(|(prefix, number)| {
             let found = find_category(prefixes, prefix, number);
             if found.is_none() {
-                let covered = describe_coverage(prefixes, categories, prefix);
-                problems.report(
-                    &format!("{path}.code"),
-                    format!("{what} falls in no category: {covered}; add a category whose range holds {number}, or correct the code"),
-                );
+                if let Some(covered) = describe_coverage(prefixes, categories, prefix) {
+                    problems.report(
+                        &format!("{path}.code"),
+                        format!("{what} falls in no category: {covered}; add a category whose range holds {number}, or correct the code"),
+                    );
+                }
             }
             found
         });
@@ -516,23 +518,24 @@ fn find_category(prefixes: &[Prefix], prefix: &str, number: u32) -> Option<usize
         .map(|(_, _, category)| *category)
 }
 
-fn describe_coverage(prefixes: &[Prefix], categories: &[Category], prefix: &str) -> String {
-    match prefixes.iter().find(|candidate| candidate.text == prefix) {
-        Some(found) => {
-            let ranges: Vec<String> = found
-                .ranges
-                .iter()
-                .map(|(start, end, category)| {
-                    format!("{start}–{end} ({})", categories[*category].ident)
-                })
-                .collect();
-            format!(
-                "the categories of prefix `{prefix}` cover {}",
-                ranges.join(", ")
-            )
-        }
-        None => format!("no category has the prefix `{prefix}`"),
+/// What the categories of `prefix` cover, for a code that falls in none of them; `None` when
+/// every range of the prefix is empty, a problem reported on the category already.
+fn describe_coverage(prefixes: &[Prefix], categories: &[Category], prefix: &str) -> Option<String> {
+    let Some(found) = prefixes.iter().find(|candidate| candidate.text == prefix) else {
+        return Some(format!("no category has the prefix `{prefix}`"));
+    };
+    if found.ranges.is_empty() {
+        return None;
     }
+    let ranges: Vec<String> = found
+        .ranges
+        .iter()
+        .map(|(start, end, category)| format!("{start}–{end} ({})", categories[*category].ident))
+        .collect();
+    Some(format!(
+        "the categories of prefix `{prefix}` cover {}",
+        ranges.join(", ")
+    ))
 }
 
 /// Splits a well-formed code into its prefix and number.
