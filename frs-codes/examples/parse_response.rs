@@ -8,7 +8,7 @@
 //! the error's `Display` line, then `retry: throttling`, `retry: transient`, `retry: server` or
 //! `retry: no`. Any body gives exit status 0; only bad arguments give 2.
 
-use frs_codes::{ApiError, ErrorCode, Retry};
+use frs_codes::{ApiError, Retry};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -48,7 +48,7 @@ fn main() -> ExitCode {
             .find(|(key, _)| key.eq_ignore_ascii_case(name))
             .map(|(_, value)| value.as_str())
     };
-    match ApiError::<ErrorCode>::from_parts(arguments.status, header, &body) {
+    match ApiError::from_parts(arguments.status, header, &body) {
         Some(error) => {
             println!("{error}");
             println!("retry: {}", error.retry());

@@ -3,9 +3,10 @@
 use crate::{ApiError, CatalogueCode};
 use http::{HeaderMap, StatusCode};
 
-impl<C: CatalogueCode> ApiError<C> {
+impl ApiError {
     /// [`from_parts`](Self::from_parts) for the `http` crate's status and headers, as hyper,
-    /// axum, reqwest and others expose them.
+    /// axum, reqwest and others expose them. For a catalogue of your own, pass
+    /// `|name| headers.get(name)` to [`from_catalogue_parts`](Self::from_catalogue_parts).
     ///
     /// ```
     /// use frs_codes::{ApiError, ErrorCode};
@@ -14,7 +15,7 @@ impl<C: CatalogueCode> ApiError<C> {
     /// let mut headers = HeaderMap::new();
     /// headers.insert("x-request-id", "4c1b9e5f".parse().unwrap());
     /// let body = br#"{"error_code": "FRS.0002", "error_msg": "Token expired"}"#;
-    /// let error = ApiError::<ErrorCode>::from_http(StatusCode::FORBIDDEN, &headers, body).unwrap();
+    /// let error = ApiError::from_http(StatusCode::FORBIDDEN, &headers, body).unwrap();
     /// assert_eq!(error.known_code(), Some(ErrorCode::TokenAuthenticationFailed));
     /// assert_eq!(error.request_id(), Some("4c1b9e5f"));
     /// ```
@@ -25,7 +26,9 @@ impl<C: CatalogueCode> ApiError<C> {
     ) -> Option<Self> {
         Self::from_parts(status.as_u16(), |name| headers.get(name), body)
     }
+}
 
+impl<C: CatalogueCode> ApiError<C> {
     /// The status as an [`http::StatusCode`]; `None` only for a status above 999, which
     /// `from_parts` keeps but `http` cannot represent.
     ///

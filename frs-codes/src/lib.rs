@@ -53,7 +53,7 @@
 //!
 //! let body = br#"{"error_code": "FRS.0033", "error_msg": "Request throttled"}"#;
 //! let header = |name: &str| name.eq_ignore_ascii_case("x-request-id").then_some("4c1b9e5f");
-//! let error: ApiError = ApiError::from_parts(400, header, body).expect("400 is an error");
+//! let error = ApiError::from_parts(400, header, body).expect("400 is an error");
 //!
 //! assert_eq!(error.retry(), Retry::Throttling);
 //! match error.code() {
@@ -67,7 +67,8 @@
 //! );
 //! ```
 //!
-//! `ApiError<C>` works the same for a catalogue of your own (`C` is its code enum). To try a
+//! `ApiError<C>` works the same for a catalogue of your own (`C` is its code enum), read with
+//! [`ApiError::from_catalogue_parts`]. To try a
 //! body you received: `cargo run -p frs-codes --example parse_response -- --status 400 FILE`.
 //!
 //! # Features
@@ -158,6 +159,8 @@
 //! A catalogue that breaks a rule does not compile; the error names the file, the line and
 //! column of the entry and what to change, and every problem is reported in one build.
 
+// The crate docs link to the `alloc` items; without the feature those links have no target.
+#![cfg_attr(not(feature = "alloc"), allow(rustdoc::broken_intra_doc_links))]
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

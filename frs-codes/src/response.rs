@@ -21,10 +21,9 @@ const REQUEST_ID_HEADERS: [&str; 4] = [
 /// or not), the server's message as sent, the request id, and the body's text when the body was
 /// not understood. `Display` writes all of it on one line; [`retry`](Self::retry) classifies it.
 ///
-/// The catalogue defaults to the bundled [`ErrorCode`]. Where nothing else fixes the type, name
-/// it: `ApiError::<ErrorCode>::from_parts(..)` or `let error: Option<ApiError> = ..`, because
-/// Rust does not apply a type's default parameter when inferring an expression. For a catalogue
-/// of your own, use `ApiError<MyCode>`.
+/// The catalogue defaults to the bundled [`ErrorCode`], which [`from_parts`](Self::from_parts)
+/// reads against. For a catalogue of your own, read into `ApiError<MyCode>` with
+/// [`from_catalogue_parts`](Self::from_catalogue_parts).
 ///
 /// ```
 /// use frs_codes::{ApiError, ErrorCode, ResponseCode, Retry};
@@ -35,7 +34,7 @@ const REQUEST_ID_HEADERS: [&str; 4] = [
 ///     let found = headers.iter().find(|(key, _)| key.eq_ignore_ascii_case(name));
 ///     found.map(|(_, value)| *value)
 /// };
-/// let error: ApiError = ApiError::from_parts(400, header, body).expect("400 is an error");
+/// let error = ApiError::from_parts(400, header, body).expect("400 is an error");
 ///
 /// assert_eq!(error.known_code(), Some(ErrorCode::ServiceFrozen));
 /// assert_eq!(error.message(), Some(" The service has been freeze."));
@@ -61,9 +60,36 @@ pub struct ApiError<C: CatalogueCode = ErrorCode> {
     truncated: bool,
 }
 
+impl ApiError {
+    /// Reads an HTTP response against the bundled catalogue: `None` for a status below 400,
+    /// else the error, whatever the headers and body hold. Never panics and never fails.
+    ///
+    /// How the headers and the body are read is described at
+    /// [`from_catalogue_parts`](Self::from_catalogue_parts), which does the same for any
+    /// catalogue.
+    ///
+    /// ```
+    /// use frs_codes::{ApiError, ErrorCode};
+    ///
+    /// let headers = [("X-Request-Id", "4c1b9e5f")];
+    /// let header = |name: &str| headers.iter().find(|(key, _)| *key == name).map(|(_, v)| *v);
+    /// let body = br#"{"error_code": "FRS.0033", "error_msg": "Too many requests"}"#;
+    /// let error = ApiError::from_parts(400, header, body).unwrap();
+    /// assert_eq!(error.known_code(), Some(ErrorCode::TrafficLimitExceeded));
+    /// assert_eq!(error.request_id(), Some("4c1b9e5f"));
+    /// ```
+    pub fn from_parts<H, V>(status: u16, header: H, body: impl AsRef<[u8]>) -> Option<Self>
+    where
+        H: FnMut(&str) -> Option<V>,
+        V: AsRef<[u8]>,
+    {
+        Self::from_catalogue_parts(status, header, body)
+    }
+}
+
 impl<C: CatalogueCode> ApiError<C> {
-    /// Reads an HTTP response: `None` for a status below 400, else the error, whatever the
-    /// headers and body hold. Never panics and never fails.
+    /// Reads an HTTP response against the catalogue `C`: `None` for a status below 400, else
+    /// the error, whatever the headers and body hold. Never panics and never fails.
     ///
     /// * `header` looks a header up by name, e.g. `|name| headers.get(name)`; it is asked for
     ///   `X-Request-Id` (and, for look-ups that are not case-insensitive, its other usual
@@ -85,13 +111,17 @@ impl<C: CatalogueCode> ApiError<C> {
     ///
     /// let no_headers = |_: &str| None::<&str>;
     /// let body = br#"{"error": {"code": "APIGW.0308", "message": "The request is throttled."}}"#;
-    /// let error = ApiError::<ErrorCode>::from_parts(429, no_headers, body).unwrap();
+    /// let error = ApiError::<ErrorCode>::from_catalogue_parts(429, no_headers, body).unwrap();
     /// assert_eq!(error.code().unwrap().as_str(), "APIGW.0308");
     /// assert_eq!(error.category(), Some(Category::Gateway));
     ///
-    /// assert!(ApiError::<ErrorCode>::from_parts(200, no_headers, b"{}").is_none());
+    /// assert!(ApiError::<ErrorCode>::from_catalogue_parts(200, no_headers, b"{}").is_none());
     /// ```
-    pub fn from_parts<H, V>(status: u16, mut header: H, body: impl AsRef<[u8]>) -> Option<Self>
+    pub fn from_catalogue_parts<H, V>(
+        status: u16,
+        mut header: H,
+        body: impl AsRef<[u8]>,
+    ) -> Option<Self>
     where
         H: FnMut(&str) -> Option<V>,
         V: AsRef<[u8]>,
@@ -198,7 +228,7 @@ impl<C: CatalogueCode> ApiError<C> {
         self.request_id.as_deref()
     }
 
-    /// The body's text when the body was not understood (see [`from_parts`](Self::from_parts)),
+    /// The body's text when the body was not understood (see [`from_catalogue_parts`](Self::from_catalogue_parts)),
     /// at most [`MAX_KEPT_BODY`](crate::MAX_KEPT_BODY) bytes of it; `None` when it was, or was
     /// empty.
     ///

@@ -452,7 +452,8 @@ fn a_users_catalogue_reads_responses_with_its_own_codes_and_retry_data() {
     use custom::{AcmeCategory, AcmeCode};
 
     let read_acme = |status, body: &str| {
-        ApiError::<AcmeCode>::from_parts(status, no_headers, body).expect("an error status")
+        ApiError::<AcmeCode>::from_catalogue_parts(status, no_headers, body)
+            .expect("an error status")
     };
     let login = read_acme(
         401,
@@ -586,9 +587,12 @@ mod serde {
             error_code: AcmeCode::LoginRequired,
             error_msg: "token \"expired\"",
         };
-        let error =
-            ApiError::<AcmeCode>::from_parts(401, no_headers, serde_json::to_vec(&mocked).unwrap())
-                .unwrap();
+        let error = ApiError::<AcmeCode>::from_catalogue_parts(
+            401,
+            no_headers,
+            serde_json::to_vec(&mocked).unwrap(),
+        )
+        .unwrap();
         assert_eq!(error.known_code(), Some(AcmeCode::LoginRequired));
         assert_eq!(error.message(), Some("token \"expired\""));
     }

@@ -2,7 +2,7 @@
 //! status, and must describe the error on one line.
 #![no_main]
 
-use frs_codes::{ApiError, ErrorCode};
+use frs_codes::ApiError;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: &[u8]| {
@@ -12,7 +12,7 @@ fuzz_target!(|input: &[u8]| {
     };
     let status = u16::from_be_bytes([*high, *low]);
     let (request_id, body) = rest.split_at(usize::from(*id_length).min(rest.len()));
-    let error = ApiError::<ErrorCode>::from_parts(status, |_| Some(request_id), body);
+    let error = ApiError::from_parts(status, |_| Some(request_id), body);
     assert_eq!(error.is_some(), status >= 400);
     if let Some(error) = error {
         assert_eq!(error.status(), status);
