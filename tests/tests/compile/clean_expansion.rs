@@ -45,9 +45,8 @@ pub const MISSING: ErrorCode = match ErrorCode::from_code("FRS.0011") {
 };
 "#;
 
-#[test]
-fn a_strict_no_std_consumer_builds_and_lints_without_any_diagnostic() {
-    let consumer = Consumer::library("clean-strict");
+/// Writes the strict consumer and requires `cargo clippy` to pass without printing anything.
+fn assert_strict_consumer_is_clean(consumer: &Consumer) {
     consumer
         .write("codes.json", CATALOGUE)
         .write("gateway.json", CATALOGUE)
@@ -59,6 +58,19 @@ fn a_strict_no_std_consumer_builds_and_lints_without_any_diagnostic() {
         stderr, "",
         "the expansion must not cause a single diagnostic"
     );
+}
+
+#[test]
+fn a_strict_no_std_consumer_builds_and_lints_without_any_diagnostic() {
+    assert_strict_consumer_is_clean(&Consumer::library("clean-strict"));
+}
+
+/// With the runtime's default features the expansion also implements its traits and serde.
+#[test]
+fn with_the_runtimes_default_features_the_expansion_is_as_clean() {
+    assert_strict_consumer_is_clean(&Consumer::library_with_default_features(
+        "clean-strict-serde",
+    ));
 }
 
 #[test]

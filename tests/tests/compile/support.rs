@@ -34,6 +34,13 @@ impl Consumer {
         Self::create(name, LIBRARY, &runtime_dependency())
     }
 
+    /// A library crate named `name`, depending on `frs-codes` with its default features, so
+    /// that the expansion also implements the runtime's traits and serde.
+    pub fn library_with_default_features(name: &str) -> Self {
+        let path = workspace_root().join("frs-codes");
+        Self::create(name, LIBRARY, &format!("frs-codes = {{ path = {path:?} }}"))
+    }
+
     /// A binary crate named `name`, depending on `frs-codes` like [`Consumer::library`].
     pub fn binary(name: &str) -> Self {
         Self::create(name, BINARY, &runtime_dependency())
