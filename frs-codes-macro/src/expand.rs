@@ -177,7 +177,7 @@ fn code_enum(args: &Args, model: &Model, docs: &Docs) -> TokenStream {
         .iter()
         .map(|code| &model.categories[code.category].ident);
     let (slot_type, no_slot) = slot_type(count);
-    let lookup = fast::lookup(model, &slot_type).unwrap_or_else(|| {
+    let lookup = fast::lookup(model).unwrap_or_else(|| {
         let (tables, arms): (Vec<_>, Vec<_>) = model
             .prefixes
             .iter()

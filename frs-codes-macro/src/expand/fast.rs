@@ -20,6 +20,10 @@ const PAGE_COST_PER_CODE: usize = 16;
 const PAGE_COST_BASE: usize = 1 << 14;
 /// The largest prefix hash table, in bits.
 const MAX_PREFIX_BITS: u32 = 12;
+/// Catalogues whose numbers span at most this many slots per code plus `DENSE_SLOTS_BASE`
+/// get one dense slot range per class instead of page tables (one dependent load fewer).
+const DENSE_SLOTS_PER_CODE: usize = 16;
+const DENSE_SLOTS_BASE: usize = 1024;
 
 /// The first and last 8 bytes of `bytes` as little-endian words; a shorter input is zero-padded,
 /// at the end for the first word and at the start for the last one.
@@ -125,72 +129,188 @@ fn page_table(codes: &[(u32, usize)]) -> Option<Pages> {
     })
 }
 
-/// The tables and `lookup` function, or `None` when the catalogue's numbers are too scattered
-/// for page tables of reasonable size (or two prefixes share a hash key).
-pub(super) fn lookup(model: &Model, slot_type: &TokenStream) -> Option<TokenStream> {
-    let keys: Vec<u64> = model
+/// How the row of a code's class is found.
+enum Keying {
+    /// By the first `prefix_bytes` bytes and the input length: every class has a fixed digit
+    /// count, kept in its row as a mask, so no digit counting is needed.
+    ByLength { prefix_mask: u64 },
+    /// By the whole prefix (everything before the dot, found by counting trailing digits).
+    ByPrefix,
+}
+
+/// The codes found through one row: one prefix (and, when keyed by length, one length).
+struct Class {
+    key: u64,
+    /// The mask keeping the digits of `words(code).1` (`ByLength` only).
+    digit_mask: u64,
+    /// `(number, code index)`, sorted by number.
+    codes: Vec<(u32, usize)>,
+}
+
+/// Classes keyed by the first bytes of the prefix and the length, if those keys are distinct.
+fn classes_by_length(model: &Model) -> Option<(Vec<Class>, u64)> {
+    let shortest = model.codes.iter().map(|code| code.prefix.len()).min()?;
+    let prefix_mask = u64::MAX >> (8 * (8 - shortest.min(8)));
+    let mut classes: Vec<Class> = Vec::new();
+    for (index, code) in model.codes.iter().enumerate() {
+        let bytes = code.code.as_bytes();
+        let digits = bytes.len() - code.prefix.len() - 1;
+        let key = (words(bytes).0 & prefix_mask) ^ ((bytes.len() as u64) << 56);
+        let digit_mask = u64::MAX << (8 * (8 - digits));
+        match classes.iter_mut().find(|class| class.key == key) {
+            Some(class)
+                if class.digit_mask == digit_mask && {
+                    let other = &model.codes[class.codes[0].1];
+                    other.prefix == code.prefix
+                } =>
+            {
+                class.codes.push((code.number, index));
+            }
+            Some(_) => return None,
+            None => classes.push(Class {
+                key,
+                digit_mask,
+                codes: vec![(code.number, index)],
+            }),
+        }
+    }
+    for class in &mut classes {
+        class.codes.sort_unstable();
+    }
+    Some((classes, prefix_mask))
+}
+
+/// Classes keyed by the whole prefix, if no two prefixes share a key.
+fn classes_by_prefix(model: &Model) -> Option<Vec<Class>> {
+    let classes: Vec<Class> = model
         .prefixes
         .iter()
-        .map(|prefix| prefix_key(prefix.text.as_bytes()))
+        .map(|prefix| Class {
+            key: prefix_key(prefix.text.as_bytes()),
+            digit_mask: 0,
+            codes: prefix.codes.clone(),
+        })
         .collect();
-    let mut distinct = keys.clone();
+    let mut distinct: Vec<u64> = classes.iter().map(|class| class.key).collect();
     distinct.sort_unstable();
     distinct.dedup();
-    if distinct.len() != keys.len() {
-        return None;
-    }
+    (distinct.len() == classes.len()).then_some(classes)
+}
+
+/// The tables and `lookup` function, or `None` when the catalogue's numbers are too scattered
+/// for page tables of reasonable size (or two prefixes share a hash key).
+pub(super) fn lookup(model: &Model) -> Option<TokenStream> {
+    let (keying, classes) = match classes_by_length(model) {
+        Some((classes, prefix_mask)) => (Keying::ByLength { prefix_mask }, classes),
+        None => (Keying::ByPrefix, classes_by_prefix(model)?),
+    };
+    let keys: Vec<u64> = classes.iter().map(|class| class.key).collect();
     let (multiplier, bits) = perfect_prefix_hash(&keys)?;
-
-    let mut page_offsets: Vec<u32> = Vec::new();
-    let mut slots: Vec<usize> = Vec::new();
-    // Unused hash slots: no pages, so every number misses.
-    let mut prefix_rows = vec![quote!((0, 0, 0, 0)); 1 << bits];
-    for (prefix, key) in model.prefixes.iter().zip(&keys) {
-        let table = page_table(&prefix.codes)?;
-        let page_base = page_offsets.len() as u32;
-        let mut any_page = None;
-        for page in &table.pages {
-            match page {
-                Some(entries) => {
-                    any_page.get_or_insert(slots.len());
-                    page_offsets.push(slots.len() as u32);
-                    slots.extend(
-                        entries
-                            .iter()
-                            .map(|&code| if code == usize::MAX { 0 } else { code }),
-                    );
-                }
-                // Any candidate will do: the final comparison rejects it.
-                None => page_offsets.push(0),
-            }
-        }
-        if any_page.is_none() {
-            // A prefix without codes: one page of one slot, whose candidate never matches.
-            slots.push(0);
-        }
-        let first = Literal::u32_unsuffixed(table.first);
-        let shift = Literal::u32_unsuffixed(table.shift);
-        let count = Literal::u32_unsuffixed(table.pages.len() as u32);
-        let base = Literal::u32_unsuffixed(page_base);
-        prefix_rows[(key.wrapping_mul(multiplier) >> (64 - bits)) as usize] =
-            quote!((#first, #shift, #count, #base));
-    }
-
-    let (mut min_len, mut max_len) = (usize::MAX, 0);
-    let mut spellings = Vec::new();
-    for code in &model.codes {
+    let hole_variant = &model.codes.first()?.ident;
+    let hole = quote!((0, 0, 0, Self::#hole_variant));
+    let slot_row = |index: usize| {
+        let code = &model.codes[index];
         let (first, last) = words(code.code.as_bytes());
         let (first, last) = (
             Literal::u64_unsuffixed(first),
             Literal::u64_unsuffixed(last),
         );
-        let len = Literal::usize_unsuffixed(code.code.len());
-        spellings.push(quote!((#first, #last, #len)));
-        min_len = min_len.min(code.code.len());
-        max_len = max_len.max(code.code.len());
+        let len = Literal::u32_unsuffixed(code.code.len() as u32);
+        let ident = &code.ident;
+        quote!((#first, #last, #len, Self::#ident))
+    };
+    let mask_of = |class: &Class| match keying {
+        Keying::ByLength { .. } => {
+            let mask = Literal::u64_unsuffixed(class.digit_mask);
+            quote!(#mask,)
+        }
+        Keying::ByPrefix => quote!(),
+    };
+    let hash_of = |key: u64| (key.wrapping_mul(multiplier) >> (64 - bits)) as usize;
+
+    // Dense: one slot per number from each class's first to its last, when that stays small.
+    let span: usize = classes
+        .iter()
+        .map(|class| match (class.codes.first(), class.codes.last()) {
+            (Some(first), Some(last)) => (last.0 - first.0) as usize + 1,
+            _ => 0,
+        })
+        .sum();
+    let dense = span <= model.codes.len() * DENSE_SLOTS_PER_CODE + DENSE_SLOTS_BASE;
+
+    let mut slots: Vec<TokenStream> = Vec::new();
+    let mut page_offsets: Vec<u32> = Vec::new();
+    let empty_row = match (&keying, dense) {
+        (Keying::ByLength { .. }, true) => quote!((0, 0, 0, 0)),
+        (Keying::ByLength { .. }, false) => quote!((0, 0, 0, 0, 0)),
+        (Keying::ByPrefix, true) => quote!((0, 0, 0)),
+        (Keying::ByPrefix, false) => quote!((0, 0, 0, 0)),
+    };
+    // Unused hash slots: nothing to find, so every number misses.
+    let mut rows = vec![empty_row; 1 << bits];
+    for class in &classes {
+        let mask = mask_of(class);
+        let row = if dense {
+            let (start, end) = match (class.codes.first(), class.codes.last()) {
+                (Some(first), Some(last)) => (first.0, last.0 + 1),
+                _ => (0, 0),
+            };
+            let base = Literal::u32_unsuffixed(slots.len() as u32);
+            let mut entries = class.codes.iter().peekable();
+            for number in start..end {
+                match entries.next_if(|&&(code_number, _)| code_number == number) {
+                    Some(&(_, index)) => slots.push(slot_row(index)),
+                    None => slots.push(hole.clone()),
+                }
+            }
+            let (start, count) = (
+                Literal::u32_unsuffixed(start),
+                Literal::u32_unsuffixed(end - start),
+            );
+            quote!((#mask #start, #count, #base))
+        } else {
+            let table = page_table(&class.codes)?;
+            let page_base = page_offsets.len() as u32;
+            let mut any_page = false;
+            for page in &table.pages {
+                match page {
+                    Some(entries) => {
+                        any_page = true;
+                        page_offsets.push(slots.len() as u32);
+                        slots.extend(entries.iter().map(|&code| {
+                            if code == usize::MAX {
+                                hole.clone()
+                            } else {
+                                slot_row(code)
+                            }
+                        }));
+                    }
+                    // Any candidate will do: the final comparison rejects it.
+                    None => page_offsets.push(0),
+                }
+            }
+            if !any_page {
+                // A prefix without codes: one page of one slot, whose candidate never matches.
+                slots.push(hole.clone());
+            }
+            let first = Literal::u32_unsuffixed(table.first);
+            let shift = Literal::u32_unsuffixed(table.shift);
+            let count = Literal::u32_unsuffixed(table.pages.len() as u32);
+            let base = Literal::u32_unsuffixed(page_base);
+            quote!((#mask #first, #shift, #count, #base))
+        };
+        rows[hash_of(class.key)] = row;
     }
-    let page_offsets = page_offsets.into_iter().map(Literal::u32_unsuffixed);
-    let slots = slots.into_iter().map(Literal::usize_unsuffixed);
+    if slots.is_empty() {
+        slots.push(hole);
+    }
+
+    let (min_len, max_len) = model
+        .codes
+        .iter()
+        .fold((usize::MAX, 0), |(min, max), code| {
+            (min.min(code.code.len()), max.max(code.code.len()))
+        });
     let multiplier = Literal::u64_unsuffixed(multiplier);
     let hash_shift = Literal::u32_unsuffixed(64 - bits);
     // One comparison when every code has the same length: `len < 9 || len > 9` is what
@@ -206,16 +326,127 @@ pub(super) fn lookup(model: &Model, slot_type: &TokenStream) -> Option<TokenStre
         quote!(len < #min_len || len > #max_len)
     };
     let none = quote!(::core::option::Option::None);
+
+    // The class row, and the number (the trailing digits, up to 8, as a `u32`).
+    let parse = quote! {
+        number = number.wrapping_mul(10).wrapping_add(number >> 8);
+        number = ((number & 0x0000_00FF_0000_00FF).wrapping_mul(0x000F_4240_0000_0064))
+            .wrapping_add(((number >> 16) & 0x0000_00FF_0000_00FF).wrapping_mul(0x0000_2710_0000_0001))
+            >> 32;
+        let number = number as u32;
+    };
+    let (row_type, row_doc, find_row) = match keying {
+        Keying::ByLength { prefix_mask } => {
+            let prefix_mask = Literal::u64_unsuffixed(prefix_mask);
+            let (row_type, row_doc, names) = if dense {
+                (
+                    quote!((u64, u32, u32, u32)),
+                    "Per prefix and length, at the perfect hash of its key: the mask keeping the \
+                     digits of the last word, first number, number count, first slot in `SLOTS`.",
+                    quote!((digit_mask, start, count, base)),
+                )
+            } else {
+                (
+                    quote!((u64, u32, u32, u32, u32)),
+                    "Per prefix and length, at the perfect hash of its key: the mask keeping the \
+                     digits of the last word, first number, page size in bits, page count, first \
+                     page in `PAGES`.",
+                    quote!((digit_mask, start, shift, count, base)),
+                )
+            };
+            let find_row = quote! {
+                // The row of the prefix's first bytes and the length; any bytes can be digits,
+                // as a wrong number only finds a candidate the final comparison rejects.
+                let key = (first & #prefix_mask) ^ ((len as u64) << 56);
+                let #names = Self::ROWS[(key.wrapping_mul(#multiplier) >> #hash_shift) as usize];
+                let mut number = (last ^ 0x3030_3030_3030_3030) & digit_mask;
+                #parse
+            };
+            (row_type, row_doc, find_row)
+        }
+        Keying::ByPrefix => {
+            let (row_type, row_doc, names) = if dense {
+                (
+                    quote!((u32, u32, u32)),
+                    "Per prefix, at the perfect hash of its key: first number, number count, \
+                     first slot in `SLOTS`.",
+                    quote!((start, count, base)),
+                )
+            } else {
+                (
+                    quote!((u32, u32, u32, u32)),
+                    "Per prefix, at the perfect hash of its key: first number, page size in bits, \
+                     page count, first page in `PAGES`.",
+                    quote!((start, shift, count, base)),
+                )
+            };
+            let find_row = quote! {
+                // The trailing digits, up to 8: bytes of `last` that are 0..=9 once '0' is taken off.
+                let values = last ^ 0x3030_3030_3030_3030;
+                let not_digits = (((values & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676) | values)
+                    & 0x8080_8080_8080_8080;
+                let digits = (not_digits.leading_zeros() / 8) as usize;
+                if digits == 0 || digits + 1 >= len {
+                    return #none;
+                }
+                // Their value: the other bytes cleared to zero digits, then 8 digits at once.
+                let mut number = values & (u64::MAX << (8 * (8 - digits)));
+                #parse
+                // The prefix, everything before the dot, by its key.
+                let prefix_len = len - digits - 1;
+                let head = if prefix_len >= 8 {
+                    first
+                } else {
+                    first & ((1u64 << (8 * prefix_len)) - 1)
+                };
+                let tail = if prefix_len > 8 {
+                    match bytes.split_at(prefix_len - 8).1.first_chunk::<8>() {
+                        ::core::option::Option::Some(tail) => u64::from_le_bytes(*tail),
+                        ::core::option::Option::None => 0,
+                    }
+                } else {
+                    0
+                };
+                let key = head ^ tail.rotate_left(29);
+                let #names = Self::ROWS[(key.wrapping_mul(#multiplier) >> #hash_shift) as usize];
+            };
+            (row_type, row_doc, find_row)
+        }
+    };
+    let (pages, find_slot) = if dense {
+        let find_slot = quote! {
+            // The number in the class's dense slot range.
+            let offset = number.wrapping_sub(start);
+            if offset >= count {
+                return #none;
+            }
+            let slot = base + offset;
+        };
+        (quote!(), find_slot)
+    } else {
+        let page_offsets = page_offsets.into_iter().map(Literal::u32_unsuffixed);
+        let pages = quote! {
+            /// Where each page starts in `SLOTS`.
+            const PAGES: &'static [u32] = &[#(#page_offsets),*];
+        };
+        let find_slot = quote! {
+            // The number in the class's page table.
+            let offset = number.wrapping_sub(start);
+            let page = offset >> shift;
+            if page >= count {
+                return #none;
+            }
+            let slot = Self::PAGES[(base + page) as usize] + (offset & ((1 << shift) - 1));
+        };
+        (pages, find_slot)
+    };
     Some(quote! {
-        /// Each code's first and last 8 bytes as little-endian words (see `words`), and length.
-        const SPELLINGS: &'static [(u64, u64, usize)] = &[#(#spellings),*];
-        /// Per prefix, at the perfect hash of its key: first number, page size in bits, page
-        /// count, first page in `PAGES`.
-        const PREFIX_PAGES: &'static [(u32, u32, u32, u32)] = &[#(#prefix_rows),*];
-        /// Where each page starts in `SLOTS`.
-        const PAGES: &'static [u32] = &[#(#page_offsets),*];
-        /// The code index of each number of each page (holes hold a code that cannot match).
-        const SLOTS: &'static [#slot_type] = &[#(#slots),*];
+        #[doc = #row_doc]
+        const ROWS: &'static [#row_type] = &[#(#rows),*];
+        #pages
+        /// Each slot's candidate: its first and last 8 bytes as little-endian words (see
+        /// `words`), its length and the code (holes hold a length no input has).
+        const SLOTS: &'static [(u64, u64, u32, Self)] = &[#(#slots),*];
 
         /// The first and last 8 bytes of `bytes` as little-endian words; a shorter input is
         /// zero-padded, at the end for the first word and at the start for the last one.
@@ -234,60 +465,22 @@ pub(super) fn lookup(model: &Model, slot_type: &TokenStream) -> Option<TokenStre
             (first, first << (8 * (8 - bytes.len())))
         }
 
+        #[inline]
         const fn lookup(bytes: &[u8]) -> ::core::option::Option<Self> {
             let len = bytes.len();
             if #length_mismatch {
                 return #none;
             }
             let (first, last) = Self::words(bytes);
-            // The trailing digits, up to 8: bytes of `last` that are 0..=9 once '0' is taken off.
-            let values = last ^ 0x3030_3030_3030_3030;
-            let not_digits = (((values & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676) | values)
-                & 0x8080_8080_8080_8080;
-            let digits = (not_digits.leading_zeros() / 8) as usize;
-            if digits == 0 || digits + 1 >= len {
-                return #none;
-            }
-            // Their value: the other bytes cleared to zero digits, then 8 digits at once.
-            let mut number = values & (u64::MAX << (8 * (8 - digits)));
-            number = number.wrapping_mul(10).wrapping_add(number >> 8);
-            number = ((number & 0x0000_00FF_0000_00FF).wrapping_mul(0x000F_4240_0000_0064))
-                .wrapping_add(((number >> 16) & 0x0000_00FF_0000_00FF).wrapping_mul(0x0000_2710_0000_0001))
-                >> 32;
-            let number = number as u32;
-            // The prefix, everything before the dot, by its key.
-            let prefix_len = len - digits - 1;
-            let head = if prefix_len >= 8 {
-                first
-            } else {
-                first & ((1u64 << (8 * prefix_len)) - 1)
-            };
-            let tail = if prefix_len > 8 {
-                match bytes.split_at(prefix_len - 8).1.first_chunk::<8>() {
-                    ::core::option::Option::Some(tail) => u64::from_le_bytes(*tail),
-                    ::core::option::Option::None => 0,
-                }
-            } else {
-                0
-            };
-            let key = head ^ tail.rotate_left(29);
-            let (start, shift, page_count, page_base) =
-                Self::PREFIX_PAGES[(key.wrapping_mul(#multiplier) >> #hash_shift) as usize];
-            // The number in the prefix's page table.
-            let offset = number.wrapping_sub(start);
-            let page = offset >> shift;
-            if page >= page_count {
-                return #none;
-            }
-            let slot = Self::PAGES[(page_base + page) as usize] + (offset & ((1 << shift) - 1));
-            let found = Self::SLOTS[slot as usize] as usize;
+            #find_row
+            #find_slot
             // The candidate is the answer only if it is spelled exactly like the input.
-            let (expected_first, expected_last, expected_len) = Self::SPELLINGS[found];
-            if expected_len != len || expected_first != first || expected_last != last {
+            let (expected_first, expected_last, expected_len, found) = Self::SLOTS[slot as usize];
+            if expected_len as usize != len || expected_first != first || expected_last != last {
                 return #none;
             }
             if len > 16 {
-                let expected = Self::CODES[found].as_bytes();
+                let expected = Self::CODES[found as usize].as_bytes();
                 let mut index = 8;
                 while index < len - 8 {
                     if expected[index] != bytes[index] {
@@ -296,7 +489,7 @@ pub(super) fn lookup(model: &Model, slot_type: &TokenStream) -> Option<TokenStre
                     index += 1;
                 }
             }
-            ::core::option::Option::Some(Self::ALL[found])
+            ::core::option::Option::Some(found)
         }
     })
 }

@@ -45,23 +45,17 @@ impl ErrorCode {
         "Check whether the request size is valid.\nContact the customer service.",
     ];
     const CATEGORIES: [Category; 2usize] = [Category::Common, Category::Gateway];
-    /// Each code's first and last 8 bytes as little-endian words (see `words`), and length.
-    const SPELLINGS: &'static [(u64, u64, usize)] = &[
-        (3544667365211066950, 3544667365211066950, 8),
-        (3472891237978689601, 3544388089256823120, 9),
+    ///Per prefix and length, at the perfect hash of its key: the mask keeping the digits of the last word, first number, number count, first slot in `SLOTS`.
+    const ROWS: &'static [(u64, u32, u32, u32)] = &[
+        (18446744069414584320, 11, 1, 0),
+        (18446744069414584320, 201, 1, 1),
     ];
-    /// Per prefix, at the perfect hash of its key: first number, page size in bits, page
-    /// count, first page in `PAGES`.
-    const PREFIX_PAGES: &'static [(u32, u32, u32, u32)] = &[
-        (201, 0, 1, 1),
-        (0, 0, 0, 0),
-        (11, 0, 1, 0),
-        (0, 0, 1, 2),
+    /// Each slot's candidate: its first and last 8 bytes as little-endian words (see
+    /// `words`), its length and the code (holes hold a length no input has).
+    const SLOTS: &'static [(u64, u64, u32, Self)] = &[
+        (3544667365211066950, 3544667365211066950, 8, Self::ParameterMissing),
+        (3472891237978689601, 3544388089256823120, 9, Self::Apig0201),
     ];
-    /// Where each page starts in `SLOTS`.
-    const PAGES: &'static [u32] = &[0, 1, 0];
-    /// The code index of each number of each page (holes hold a code that cannot match).
-    const SLOTS: &'static [u16] = &[0, 1, 0];
     /// The first and last 8 bytes of `bytes` as little-endian words; a shorter input is
     /// zero-padded, at the end for the first word and at the start for the last one.
     const fn words(bytes: &[u8]) -> (u64, u64) {
@@ -79,20 +73,17 @@ impl ErrorCode {
         }
         (first, first << (8 * (8 - bytes.len())))
     }
+    #[inline]
     const fn lookup(bytes: &[u8]) -> ::core::option::Option<Self> {
         let len = bytes.len();
         if len < 8 || len > 9 {
             return ::core::option::Option::None;
         }
         let (first, last) = Self::words(bytes);
-        let values = last ^ 0x3030_3030_3030_3030;
-        let not_digits = (((values & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676)
-            | values) & 0x8080_8080_8080_8080;
-        let digits = (not_digits.leading_zeros() / 8) as usize;
-        if digits == 0 || digits + 1 >= len {
-            return ::core::option::Option::None;
-        }
-        let mut number = values & (u64::MAX << (8 * (8 - digits)));
+        let key = (first & 16777215) ^ ((len as u64) << 56);
+        let (digit_mask, start, count, base) = Self::ROWS[(key
+            .wrapping_mul(1961750202426094747) >> 63) as usize];
+        let mut number = (last ^ 0x3030_3030_3030_3030) & digit_mask;
         number = number.wrapping_mul(10).wrapping_add(number >> 8);
         number = ((number & 0x0000_00FF_0000_00FF).wrapping_mul(0x000F_4240_0000_0064))
             .wrapping_add(
@@ -100,37 +91,20 @@ impl ErrorCode {
                     .wrapping_mul(0x0000_2710_0000_0001),
             ) >> 32;
         let number = number as u32;
-        let prefix_len = len - digits - 1;
-        let head = if prefix_len >= 8 {
-            first
-        } else {
-            first & ((1u64 << (8 * prefix_len)) - 1)
-        };
-        let tail = if prefix_len > 8 {
-            match bytes.split_at(prefix_len - 8).1.first_chunk::<8>() {
-                ::core::option::Option::Some(tail) => u64::from_le_bytes(*tail),
-                ::core::option::Option::None => 0,
-            }
-        } else {
-            0
-        };
-        let key = head ^ tail.rotate_left(29);
-        let (start, shift, page_count, page_base) = Self::PREFIX_PAGES[(key
-            .wrapping_mul(17909611376780542445) >> 62) as usize];
         let offset = number.wrapping_sub(start);
-        let page = offset >> shift;
-        if page >= page_count {
+        if offset >= count {
             return ::core::option::Option::None;
         }
-        let slot = Self::PAGES[(page_base + page) as usize]
-            + (offset & ((1 << shift) - 1));
-        let found = Self::SLOTS[slot as usize] as usize;
-        let (expected_first, expected_last, expected_len) = Self::SPELLINGS[found];
-        if expected_len != len || expected_first != first || expected_last != last {
+        let slot = base + offset;
+        let (expected_first, expected_last, expected_len, found) = Self::SLOTS[slot
+            as usize];
+        if expected_len as usize != len || expected_first != first
+            || expected_last != last
+        {
             return ::core::option::Option::None;
         }
         if len > 16 {
-            let expected = Self::CODES[found].as_bytes();
+            let expected = Self::CODES[found as usize].as_bytes();
             let mut index = 8;
             while index < len - 8 {
                 if expected[index] != bytes[index] {
@@ -139,7 +113,7 @@ impl ErrorCode {
                 index += 1;
             }
         }
-        ::core::option::Option::Some(Self::ALL[found])
+        ::core::option::Option::Some(found)
     }
     ///The code as the service sends it in `error_code`.
     #[must_use]
