@@ -1,14 +1,17 @@
-//! `from_code` without data-dependent branches, so that its cost neither grows with the
+//! `from_code` with few data-dependent branches, so that its cost neither grows with the
 //! catalogue nor depends on which code is asked for (random lookups stay cheap: no branch
 //! mispredictions on the prefix, the digit count or a search).
 //!
-//! The input is read as two little-endian words, its first 8 bytes and its last 8 (zero-padded
-//! when shorter). The trailing digits (up to 8) are counted and converted with SWAR arithmetic in
-//! the last word; the prefix in front of the dot is hashed to a prefix index by a perfect
-//! multiplicative hash found here; the number is then found in that prefix's two-level page table
-//! (a dense table over the numbers in use, with empty pages left out). The candidate it names is
-//! checked against the input exactly (length and both words, and the middle bytes of codes longer
-//! than 16), so any detour taken by a malformed input ends in `None`, never in a wrong code.
+//! Codes are grouped in classes, one per prefix and, where that keeps the keys distinct, per
+//! length. The input is read as two little-endian words, its first 8 bytes and its last 8
+//! (zero-padded when shorter). A perfect multiplicative hash, found here, sends the class key
+//! (the prefix's first bytes and the input length, or else the whole prefix) to its row, which
+//! gives the digit mask, the first number and the class's slots. The digits are converted with
+//! SWAR arithmetic and the number indexes the slots: directly for compact catalogues, through a
+//! two-level page table (empty pages left out) for scattered ones. Each slot holds the code's
+//! spelling (both words and the length) and its variant, checked against the input exactly (the
+//! middle bytes too for codes longer than 16), so any detour a malformed or unknown input takes
+//! ends in `None`, never in a wrong code.
 
 use crate::validate::Model;
 use proc_macro2::{Literal, TokenStream};
