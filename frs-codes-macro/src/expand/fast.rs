@@ -211,7 +211,8 @@ pub(super) fn lookup(model: &Model) -> Option<TokenStream> {
     let (multiplier, bits) = perfect_prefix_hash(&keys)?;
     let hole_variant = &model.codes.first()?.ident;
     let hole = quote!((0, 0, 0, Self::#hole_variant));
-    let slot_row = |index: usize| {
+    // A code's spelling as the final comparison reads it: first word, last word, length.
+    let spelling = |index: usize| {
         let code = &model.codes[index];
         let (first, last) = words(code.code.as_bytes());
         let (first, last) = (
@@ -219,8 +220,12 @@ pub(super) fn lookup(model: &Model) -> Option<TokenStream> {
             Literal::u64_unsuffixed(last),
         );
         let len = Literal::u32_unsuffixed(code.code.len() as u32);
-        let ident = &code.ident;
-        quote!((#first, #last, #len, Self::#ident))
+        quote!(#first, #last, #len)
+    };
+    let slot_row = |index: usize| {
+        let spelling = spelling(index);
+        let ident = &model.codes[index].ident;
+        quote!((#spelling, Self::#ident))
     };
     let mask_of = |class: &Class| match keying {
         Keying::ByLength { .. } => {
@@ -280,12 +285,11 @@ pub(super) fn lookup(model: &Model) -> Option<TokenStream> {
                     Some(entries) => {
                         any_page = true;
                         page_offsets.push(slots.len() as u32);
+                        // Any candidate will do for a hole: the final comparison rejects it.
                         slots.extend(entries.iter().map(|&code| {
-                            if code == usize::MAX {
-                                hole.clone()
-                            } else {
-                                slot_row(code)
-                            }
+                            let code = if code == usize::MAX { 0 } else { code };
+                            let code = Literal::usize_unsuffixed(code);
+                            quote!(#code)
                         }));
                     }
                     // Any candidate will do: the final comparison rejects it.
@@ -294,7 +298,7 @@ pub(super) fn lookup(model: &Model) -> Option<TokenStream> {
             }
             if !any_page {
                 // A prefix without codes: one page of one slot, whose candidate never matches.
-                slots.push(hole.clone());
+                slots.push(quote!(0));
             }
             let first = Literal::u32_unsuffixed(table.first);
             let shift = Literal::u32_unsuffixed(table.shift);
@@ -305,7 +309,7 @@ pub(super) fn lookup(model: &Model) -> Option<TokenStream> {
         rows[hash_of(class.key)] = row;
     }
     if slots.is_empty() {
-        slots.push(hole);
+        slots.push(if dense { hole } else { quote!(0) });
     }
 
     let (min_len, max_len) = model
@@ -443,13 +447,51 @@ pub(super) fn lookup(model: &Model) -> Option<TokenStream> {
         };
         (pages, find_slot)
     };
+    // Dense tables are small, so each slot carries its candidate's spelling (one load fewer);
+    // page tables serve large catalogues, whose slots hold a code index into one spelling per
+    // code, which keeps the expansion (and its compile time) in proportion to the codes.
+    let (slot_tables, candidate) = if dense {
+        (
+            quote! {
+                /// Each slot's candidate: its first and last 8 bytes as little-endian words (see
+                /// `words`), its length and the code (holes hold a length no input has).
+                const SLOTS: &'static [(u64, u64, u32, Self)] = &[#(#slots),*];
+            },
+            quote! {
+                let (expected_first, expected_last, expected_len, found) = Self::SLOTS[slot as usize];
+            },
+        )
+    } else {
+        let slot_type = if model.codes.len() <= usize::from(u16::MAX) {
+            quote!(u16)
+        } else {
+            quote!(u32)
+        };
+        let spellings = (0..model.codes.len()).map(|index| {
+            let spelling = spelling(index);
+            quote!((#spelling))
+        });
+        (
+            quote! {
+                /// Each slot's candidate code, as its position in `ALL`.
+                const SLOTS: &'static [#slot_type] = &[#(#slots),*];
+                /// Each code's first and last 8 bytes as little-endian words (see `words`) and
+                /// its length, in catalogue order.
+                const SPELLINGS: &'static [(u64, u64, u32)] = &[#(#spellings),*];
+            },
+            quote! {
+                // Spelling and variant are read by the same index, side by side.
+                let index = Self::SLOTS[slot as usize] as usize;
+                let (expected_first, expected_last, expected_len) = Self::SPELLINGS[index];
+                let found = Self::ALL[index];
+            },
+        )
+    };
     Some(quote! {
         #[doc = #row_doc]
         const ROWS: &'static [#row_type] = &[#(#rows),*];
         #pages
-        /// Each slot's candidate: its first and last 8 bytes as little-endian words (see
-        /// `words`), its length and the code (holes hold a length no input has).
-        const SLOTS: &'static [(u64, u64, u32, Self)] = &[#(#slots),*];
+        #slot_tables
 
         /// The first and last 8 bytes of `bytes` as little-endian words; a shorter input is
         /// zero-padded, at the end for the first word and at the start for the last one.
@@ -478,7 +520,7 @@ pub(super) fn lookup(model: &Model) -> Option<TokenStream> {
             #find_row
             #find_slot
             // The candidate is the answer only if it is spelled exactly like the input.
-            let (expected_first, expected_last, expected_len, found) = Self::SLOTS[slot as usize];
+            #candidate
             if expected_len as usize != len || expected_first != first || expected_last != last {
                 return #none;
             }
