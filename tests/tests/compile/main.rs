@@ -3,5 +3,6 @@
 
 mod catalogue_edits;
 mod clean_expansion;
+mod lookup_shapes;
 mod support;
 mod ui;
