@@ -32,6 +32,64 @@ mod big {
     include!("../generated/peers_5000.rs");
 }
 
+/// The same contenders for a catalogue module (its `Code`, `PHF` and `match_lookup`), its
+/// category type and a `HashMap` of its codes, so both catalogues run identical closures.
+macro_rules! contenders {
+    ($module:ident, $category:path, $map:ident) => {
+        [
+            Contender {
+                name: "frs-codes from_code",
+                lookup: &|code| {
+                    black_box($module::Code::from_code(code));
+                },
+                role: Role::Ours,
+            },
+            Contender {
+                name: "phf::Map",
+                lookup: &|code| {
+                    black_box($module::PHF.get(code).copied());
+                },
+                role: Role::Hash,
+            },
+            Contender {
+                name: "std HashMap",
+                lookup: &|code| {
+                    black_box($map.get(code).copied());
+                },
+                role: Role::Hash,
+            },
+            Contender {
+                name: "&str match",
+                lookup: &|code| {
+                    black_box($module::match_lookup(code));
+                },
+                role: Role::Match,
+            },
+            Contender {
+                name: "empty call (floor)",
+                lookup: &|code| {
+                    black_box(code);
+                },
+                role: Role::Floor,
+            },
+            Contender {
+                name: "(FromStr::from_str)",
+                lookup: &|code| {
+                    let _ = black_box(code.parse::<$module::Code>());
+                },
+                role: Role::Info,
+            },
+            Contender {
+                name: "(Category::of)",
+                lookup: &|code| {
+                    black_box(<$category>::of(code));
+                },
+                role: Role::Info,
+            },
+        ]
+    };
+}
+
 /// One way of looking a code up; it `black_box`es its answer.
 type Lookup<'a> = &'a dyn Fn(&str);
 
@@ -80,57 +138,7 @@ fn main() {
             .iter()
             .map(|&code| (code.as_str(), code))
             .collect();
-        let contenders: [Contender; 7] = [
-            Contender {
-                name: "frs-codes from_code",
-                lookup: &|code| {
-                    black_box(bundled::Code::from_code(code));
-                },
-                role: Role::Ours,
-            },
-            Contender {
-                name: "phf::Map",
-                lookup: &|code| {
-                    black_box(bundled::PHF.get(code).copied());
-                },
-                role: Role::Hash,
-            },
-            Contender {
-                name: "std HashMap",
-                lookup: &|code| {
-                    black_box(map.get(code).copied());
-                },
-                role: Role::Hash,
-            },
-            Contender {
-                name: "&str match",
-                lookup: &|code| {
-                    black_box(bundled::match_lookup(code));
-                },
-                role: Role::Match,
-            },
-            Contender {
-                name: "empty call (floor)",
-                lookup: &|code| {
-                    black_box(code);
-                },
-                role: Role::Floor,
-            },
-            Contender {
-                name: "(FromStr::from_str)",
-                lookup: &|code| {
-                    let _ = black_box(code.parse::<bundled::Code>());
-                },
-                role: Role::Info,
-            },
-            Contender {
-                name: "(Category::of)",
-                lookup: &|code| {
-                    black_box(frs_codes::Category::of(code));
-                },
-                role: Role::Info,
-            },
-        ];
+        let contenders = contenders!(bundled, frs_codes::Category, map);
         let prefixes = ["FRS", "APIG", "APIGW"];
         let widths = [4, 4, 4];
         for inputs in input_sets(&codes, &prefixes, &widths, 55) {
@@ -145,57 +153,7 @@ fn main() {
             .iter()
             .map(|&code| (code.as_str(), code))
             .collect();
-        let contenders: [Contender; 7] = [
-            Contender {
-                name: "frs-codes from_code",
-                lookup: &|code| {
-                    black_box(big::Code::from_code(code));
-                },
-                role: Role::Ours,
-            },
-            Contender {
-                name: "phf::Map",
-                lookup: &|code| {
-                    black_box(big::PHF.get(code).copied());
-                },
-                role: Role::Hash,
-            },
-            Contender {
-                name: "std HashMap",
-                lookup: &|code| {
-                    black_box(map.get(code).copied());
-                },
-                role: Role::Hash,
-            },
-            Contender {
-                name: "&str match",
-                lookup: &|code| {
-                    black_box(big::match_lookup(code));
-                },
-                role: Role::Match,
-            },
-            Contender {
-                name: "empty call (floor)",
-                lookup: &|code| {
-                    black_box(code);
-                },
-                role: Role::Floor,
-            },
-            Contender {
-                name: "(FromStr::from_str)",
-                lookup: &|code| {
-                    let _ = black_box(code.parse::<big::Code>());
-                },
-                role: Role::Info,
-            },
-            Contender {
-                name: "(Category::of)",
-                lookup: &|code| {
-                    black_box(big::BigCategory::of(code));
-                },
-                role: Role::Info,
-            },
-        ];
+        let contenders = contenders!(big, big::BigCategory, map);
         let prefixes = model.prefixes();
         let prefixes: Vec<&str> = prefixes.iter().map(String::as_str).collect();
         let widths: Vec<usize> = prefixes
