@@ -52,15 +52,21 @@ const EXHAUSTIVE_MATCH: &str = "#![deny(warnings)]\n//! Handles every code.\n\nf
     #[must_use]\n\
     pub fn handle(code: ErrorCode) -> u8 {\n    match code {\n        ErrorCode::ParameterMissing => 1,\n        ErrorCode::BadFormat => 2,\n    }\n}\n";
 
-#[test]
-fn an_added_code_breaks_exhaustive_matches_and_names_the_new_variant() {
-    let consumer = Consumer::library("edit-adds-code");
+/// A consumer of the two-code catalogue whose `match` names both codes, built once as it is.
+fn exhaustive_consumer(name: &str) -> Consumer {
+    let consumer = Consumer::library(name);
     consumer
         .write("codes.json", &catalogue(TWO))
         .write("src/lib.rs", EXHAUSTIVE_MATCH);
     consumer
         .build()
         .expect("a match naming every variant builds");
+    consumer
+}
+
+#[test]
+fn an_added_code_breaks_exhaustive_matches_and_names_the_new_variant() {
+    let consumer = exhaustive_consumer("edit-adds-code");
 
     consumer.write("codes.json", &catalogue(THREE));
     let error = consumer
@@ -75,13 +81,7 @@ fn an_added_code_breaks_exhaustive_matches_and_names_the_new_variant() {
 
 #[test]
 fn a_removed_code_breaks_consumers_that_name_it() {
-    let consumer = Consumer::library("edit-removes-code");
-    consumer
-        .write("codes.json", &catalogue(TWO))
-        .write("src/lib.rs", EXHAUSTIVE_MATCH);
-    consumer
-        .build()
-        .expect("a match naming every variant builds");
+    let consumer = exhaustive_consumer("edit-removes-code");
 
     consumer.write("codes.json", &catalogue(&TWO[..1]));
     let error = consumer
@@ -96,13 +96,7 @@ fn a_removed_code_breaks_consumers_that_name_it() {
 
 #[test]
 fn a_renamed_variant_breaks_consumers_that_use_the_old_name() {
-    let consumer = Consumer::library("edit-renames-variant");
-    consumer
-        .write("codes.json", &catalogue(TWO))
-        .write("src/lib.rs", EXHAUSTIVE_MATCH);
-    consumer
-        .build()
-        .expect("a match naming every variant builds");
+    let consumer = exhaustive_consumer("edit-renames-variant");
 
     consumer.write(
         "codes.json",
