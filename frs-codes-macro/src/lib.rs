@@ -1,16 +1,10 @@
 //! The proc macro behind [`frs-codes`](https://docs.rs/frs-codes): `frs_codes!()` turns an
 //! error-code catalogue (JSON) into an exhaustive enum at compile time.
 //!
-//! Most users depend on `frs-codes`, which re-exports this macro and ships the generated types
-//! for Huawei Cloud FRS. See its documentation for the catalogue format.
-
-mod args;
-mod catalogue;
-mod expand;
-mod validate;
-
-#[cfg(test)]
-mod expansion_tests;
+//! A thin front end: the call's grammar, the catalogue's loading and rules and the expansion all
+//! live in [`frs-codes-gen`](https://docs.rs/frs-codes-gen), which build scripts and the
+//! `frs-codes` command use too. Most users depend on `frs-codes`, which re-exports this macro
+//! and ships the generated types for Huawei Cloud FRS; see it for the catalogue format.
 
 use proc_macro::TokenStream;
 
@@ -36,25 +30,8 @@ use proc_macro::TokenStream;
 /// the entry and what to change; every problem is reported at once.
 #[proc_macro]
 pub fn frs_codes(input: TokenStream) -> TokenStream {
-    generate(input.into())
+    syn::parse::<frs_codes_gen::MacroCall>(input)
+        .and_then(|call| call.expand())
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
-}
-
-fn generate(input: proc_macro2::TokenStream) -> syn::Result<proc_macro2::TokenStream> {
-    let args: args::Args = syn::parse2(input)?;
-    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").ok();
-    let loaded = catalogue::load(manifest_dir.as_deref(), &args.path)
-        .map_err(|error| syn::Error::new(args.path_span, error.0))?;
-    let model = validate::validate(&loaded, &args.path).map_err(|problems| {
-        problems
-            .into_iter()
-            .map(|problem| syn::Error::new(args.path_span, problem))
-            .reduce(|mut all, next| {
-                all.combine(next);
-                all
-            })
-            .unwrap_or_else(|| syn::Error::new(args.path_span, "invalid catalogue"))
-    })?;
-    Ok(expand::expand(&args, &model, &loaded.resolved))
 }

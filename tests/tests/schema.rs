@@ -37,7 +37,7 @@ fn the_bundled_catalogue_satisfies_the_schema_it_names() {
 
 #[test]
 fn valid_test_catalogues_satisfy_the_schema() {
-    let small = workspace_root().join("frs-codes-macro/tests/expansion/small.json");
+    let small = workspace_root().join("frs-codes-gen/tests/expansion/small.json");
     let catalogue = read_json(&small).expect("JSON");
     assert!(validator().is_valid(&catalogue));
 }

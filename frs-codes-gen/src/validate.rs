@@ -1,8 +1,12 @@
 //! Every rule a catalogue must satisfy. Problems are collected, not returned at the first one,
 //! so that a single build reports all of them.
 
-use crate::catalogue::{closest, Catalogue, CodeRetry, Loaded, Position, StatusClasses};
-use proc_macro2::Span;
+use crate::catalogue::{CodeRetry as CodeRetryEntry, Loaded, StatusClasses};
+use crate::model::{
+    is_prefix, split_code, Catalogue, Category, Code, CodeRetry, Prefix, RetryClass,
+};
+use crate::problem::Problem;
+use crate::suggest::closest;
 use std::collections::HashMap;
 use syn::ext::IdentExt;
 use syn::parse::Parser;
@@ -11,88 +15,14 @@ use syn::Ident;
 /// The highest number a code can have: codes carry 1 to 8 digits.
 const MAX_NUMBER: u32 = 99_999_999;
 
-/// A catalogue that passed every rule, with everything expansion needs worked out.
-pub(crate) struct Model {
-    pub categories: Vec<Category>,
-    pub codes: Vec<Code>,
-    pub prefixes: Vec<Prefix>,
-    /// The catalogue's `retry`: the class of a response by its status, whatever its code.
-    pub status_retry: Vec<(u16, RetryClass)>,
-}
-
-pub(crate) struct Category {
-    pub ident: Ident,
-    pub title: String,
-    /// The main prefix first, then the extra ones.
-    pub prefixes: Vec<String>,
-    pub start: u32,
-    pub end: u32,
-}
-
-pub(crate) struct Code {
-    pub ident: Ident,
-    pub code: String,
-    pub prefix: String,
-    pub number: u32,
-    pub statuses: Vec<u16>,
-    pub description: String,
-    pub measure: Vec<String>,
-    pub category: usize,
-    pub retry: Option<CodeRetryRule>,
-}
-
-/// How a failed call may be retried: the classes of `frs_codes::Retry`, named as in the catalogue.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum RetryClass {
-    Throttling,
-    Transient,
-    Server,
-    No,
-}
-
-impl RetryClass {
-    const ALL: [(&'static str, RetryClass); 4] = [
-        ("throttling", RetryClass::Throttling),
-        ("transient", RetryClass::Transient),
-        ("server", RetryClass::Server),
-        ("no", RetryClass::No),
-    ];
-
-    /// The variant of `frs_codes::Retry` with this meaning.
-    pub fn variant(self) -> &'static str {
-        match self {
-            RetryClass::Throttling => "Throttling",
-            RetryClass::Transient => "Transient",
-            RetryClass::Server => "Server",
-            RetryClass::No => "No",
-        }
-    }
-}
-
-/// A code's own retry class: for every status it comes with, or for the statuses named.
-pub(crate) enum CodeRetryRule {
-    Always(RetryClass),
-    ByStatus(Vec<(u16, RetryClass)>),
-}
-
-/// One code prefix: the categories whose ranges it covers and the codes written with it.
-pub(crate) struct Prefix {
-    pub text: String,
-    /// `(start, end, category index)`, sorted by start, never overlapping.
-    pub ranges: Vec<(u32, u32, usize)>,
-    /// `(number, code index)`, sorted by number, numbers unique.
-    pub codes: Vec<(u32, usize)>,
-}
-
-/// Checks `loaded` and builds the model, or returns every problem found, each a full message.
-pub(crate) fn validate(loaded: &Loaded, file: &str) -> Result<Model, Vec<String>> {
+/// Checks `loaded` and builds the catalogue, or returns every problem found.
+pub(crate) fn validate(loaded: &Loaded) -> Result<Catalogue, Vec<Problem>> {
     let mut problems = Problems {
-        file,
         loaded,
-        messages: Vec::new(),
+        found: Vec::new(),
     };
-    let catalogue: &Catalogue = &loaded.catalogue;
-    if catalogue.codes.is_empty() {
+    let document = &loaded.document;
+    if document.codes.is_empty() {
         problems.report(
             "codes",
             "the catalogue has no codes; add at least one entry to `codes`".to_owned(),
@@ -102,15 +32,15 @@ pub(crate) fn validate(loaded: &Loaded, file: &str) -> Result<Model, Vec<String>
     let categories = check_categories(&mut problems);
     let prefixes = check_ranges(&mut problems, &categories);
     let codes = check_codes(&mut problems, &categories, &prefixes);
-    let status_retry = match &catalogue.retry {
+    let retry = match &document.retry {
         Some(classes) => {
             check_status_classes(&mut problems, "retry", "the catalogue", classes, None)
         }
         None => Vec::new(),
     };
 
-    if !problems.messages.is_empty() {
-        return Err(problems.messages);
+    if !problems.found.is_empty() {
+        return Err(problems.found);
     }
     let mut prefixes = prefixes;
     for (index, code) in codes.iter().enumerate() {
@@ -124,36 +54,38 @@ pub(crate) fn validate(loaded: &Loaded, file: &str) -> Result<Model, Vec<String>
     for prefix in &mut prefixes {
         prefix.codes.sort_unstable();
     }
-    Ok(Model {
+    Ok(Catalogue {
+        file: loaded.file.clone(),
         categories,
         codes,
+        retry,
         prefixes,
-        status_retry,
     })
 }
 
 struct Problems<'a> {
-    file: &'a str,
     loaded: &'a Loaded,
-    messages: Vec<String>,
+    found: Vec<Problem>,
 }
 
 impl Problems<'_> {
+    /// `file:line:col` of a value, for messages that point at a second place.
     fn at(&self, json_path: &str) -> String {
-        let Position { line, column } = self.loaded.positions.of(json_path);
-        format!("{}:{line}:{column}", self.file)
+        let location = self.loaded.positions.of(json_path);
+        format!("{}:{}:{}", self.loaded.file, location.line, location.column)
     }
 
     fn report(&mut self, json_path: &str, message: String) {
-        let location = self.at(json_path);
-        self.messages.push(format!("{location}: {message}"));
+        let location = self.loaded.positions.of(json_path);
+        self.found
+            .push(Problem::new(&self.loaded.file, Some(location), message));
     }
 }
 
 fn check_categories(problems: &mut Problems) -> Vec<Category> {
     let mut categories = Vec::new();
     let mut first_by_name: HashMap<&str, usize> = HashMap::new();
-    for (index, entry) in problems.loaded.catalogue.categories.iter().enumerate() {
+    for (index, entry) in problems.loaded.document.categories.iter().enumerate() {
         let path = format!("categories[{index}]");
         let what = format!("category `{}`", entry.name);
         if let Some(problem) = name_problem(&entry.name) {
@@ -206,18 +138,10 @@ fn check_categories(problems: &mut Problems) -> Vec<Category> {
         let mut prefixes = vec![entry.prefix.clone()];
         prefixes.extend(entry.extra_prefixes.iter().cloned());
         categories.push(Category {
-            ident: Ident::new(
-                if name_problem(&entry.name).is_none() {
-                    &entry.name
-                } else {
-                    "Invalid"
-                },
-                Span::call_site(),
-            ),
+            name: entry.name.clone(),
             title: entry.title.clone(),
             prefixes,
-            start,
-            end,
+            range: start..=end,
         });
     }
     categories
@@ -244,14 +168,13 @@ fn check_ranges(problems: &mut Problems, categories: &[Category]) -> Vec<Prefix>
                 .ranges
                 .iter()
                 .any(|(_, _, owner)| *owner == index);
-            if !listed && category.start <= category.end {
-                prefixes[found]
-                    .ranges
-                    .push((category.start, category.end, index));
+            let (start, end) = (*category.range.start(), *category.range.end());
+            if !listed && start <= end {
+                prefixes[found].ranges.push((start, end, index));
             }
         }
     }
-    let entries = &problems.loaded.catalogue.categories;
+    let entries = &problems.loaded.document.categories;
     let mut overlaps = Vec::new();
     for prefix in &mut prefixes {
         prefix.ranges.sort_unstable();
@@ -282,7 +205,7 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
     let mut first_by_code: HashMap<&str, usize> = HashMap::new();
     let mut first_by_number: HashMap<(&str, u32), usize> = HashMap::new();
     let mut first_by_name: HashMap<String, (usize, String)> = HashMap::new();
-    let entries = &problems.loaded.catalogue.codes;
+    let entries = &problems.loaded.document.codes;
     for (index, entry) in entries.iter().enumerate() {
         let path = format!("codes[{index}]");
         let parsed = split_code(&entry.code);
@@ -378,7 +301,7 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
 
         if let (Some((prefix, number)), Some(category), true) = (parsed, category, name_ok) {
             codes.push(Code {
-                ident: Ident::new(&name, Span::call_site()),
+                name,
                 code: entry.code.clone(),
                 prefix: prefix.to_owned(),
                 number,
@@ -422,15 +345,15 @@ fn check_code_retry(
     problems: &mut Problems,
     path: &str,
     what: &str,
-    retry: &CodeRetry,
+    retry: &CodeRetryEntry,
     statuses: &[u16],
-) -> CodeRetryRule {
+) -> CodeRetry {
     let retry_path = format!("{path}.retry");
     match retry {
-        CodeRetry::Always(class) => {
-            CodeRetryRule::Always(retry_class(problems, &retry_path, what, class))
+        CodeRetryEntry::Always(class) => {
+            CodeRetry::Always(retry_class(problems, &retry_path, what, class))
         }
-        CodeRetry::ByStatus(classes) => CodeRetryRule::ByStatus(check_status_classes(
+        CodeRetryEntry::ByStatus(classes) => CodeRetry::ByStatus(check_status_classes(
             problems,
             &retry_path,
             what,
@@ -490,10 +413,10 @@ fn check_status_classes(
 }
 
 fn retry_class(problems: &mut Problems, path: &str, what: &str, class: &str) -> RetryClass {
-    if let Some((_, found)) = RetryClass::ALL.iter().find(|(name, _)| *name == class) {
+    if let Some(found) = RetryClass::ALL.iter().find(|found| found.as_str() == class) {
         return *found;
     }
-    let names: Vec<&str> = RetryClass::ALL.iter().map(|(name, _)| *name).collect();
+    let names: Vec<&str> = RetryClass::ALL.iter().map(|class| class.as_str()).collect();
     let message = match closest(class, &names) {
         Some(best) => format!(
             "{what}: unknown retry class `{class}`, expected `{best}` (the classes are: {})",
@@ -530,29 +453,12 @@ fn describe_coverage(prefixes: &[Prefix], categories: &[Category], prefix: &str)
     let ranges: Vec<String> = found
         .ranges
         .iter()
-        .map(|(start, end, category)| format!("{start}–{end} ({})", categories[*category].ident))
+        .map(|(start, end, category)| format!("{start}–{end} ({})", categories[*category].name))
         .collect();
     Some(format!(
         "the categories of prefix `{prefix}` cover {}",
         ranges.join(", ")
     ))
-}
-
-/// Splits a well-formed code into its prefix and number.
-pub(crate) fn split_code(code: &str) -> Option<(&str, u32)> {
-    let (prefix, digits) = code.split_once('.')?;
-    let well_formed = is_prefix(prefix)
-        && (1..=8).contains(&digits.len())
-        && digits.bytes().all(|byte| byte.is_ascii_digit());
-    well_formed.then(|| (prefix, digits.parse().unwrap_or(0)))
-}
-
-fn is_prefix(prefix: &str) -> bool {
-    prefix
-        .as_bytes()
-        .first()
-        .is_some_and(u8::is_ascii_alphabetic)
-        && prefix.bytes().all(|byte| byte.is_ascii_alphanumeric())
 }
 
 /// The variant name of a code without a `name`: `FRS.0202` becomes `Frs0202`.
@@ -640,20 +546,9 @@ mod tests {
         assert_eq!(derived_name("FRS.0202"), "Frs0202");
     }
 
-    #[test]
-    fn codes() {
-        assert_eq!(split_code("FRS.0202"), Some(("FRS", 202)));
-        assert_eq!(split_code("A1.99999999"), Some(("A1", 99_999_999)));
-        assert_eq!(split_code("FRS.123456789"), None);
-        assert_eq!(split_code("1FRS.0202"), None);
-        assert_eq!(split_code("FRS."), None);
-        assert_eq!(split_code("FRS.02a2"), None);
-        assert_eq!(split_code("FRS-0202"), None);
-    }
-
     /// Validates a one-category catalogue with `top_retry` at the top level and the code
     /// `FRS.0001` (statuses 413 and 504) carrying `code_retry`.
-    fn validate_retry(top_retry: &str, code_retry: &str) -> Result<Model, Vec<String>> {
+    fn validate_retry(top_retry: &str, code_retry: &str) -> Result<Catalogue, Vec<String>> {
         let text = format!(
             r#"{{
   {top_retry}
@@ -663,9 +558,9 @@ mod tests {
   ]
 }}"#
         );
-        let loaded = crate::catalogue::parse(&text, "codes.json", "codes.json".into())
-            .unwrap_or_else(|error| panic!("{}", error.0));
-        validate(&loaded, "codes.json")
+        let loaded = crate::catalogue::parse(text, "codes.json")
+            .unwrap_or_else(|problem| panic!("{problem}"));
+        validate(&loaded).map_err(|problems| problems.iter().map(ToString::to_string).collect())
     }
 
     #[test]
@@ -676,18 +571,18 @@ mod tests {
         )
         .unwrap_or_else(|problems| panic!("{problems:?}"));
         assert_eq!(
-            model.status_retry,
+            model.retry,
             [(429, RetryClass::Throttling), (503, RetryClass::Transient)]
         );
         assert!(matches!(
             model.codes[0].retry.as_ref(),
-            Some(CodeRetryRule::ByStatus(classes)) if classes == &[(504, RetryClass::Transient)]
+            Some(CodeRetry::ByStatus(classes)) if classes == &[(504, RetryClass::Transient)]
         ));
         let always =
             validate_retry("", r#", "retry": "server""#).unwrap_or_else(|p| panic!("{p:?}"));
         assert!(matches!(
             always.codes[0].retry,
-            Some(CodeRetryRule::Always(RetryClass::Server))
+            Some(CodeRetry::Always(RetryClass::Server))
         ));
     }
 
@@ -697,8 +592,7 @@ mod tests {
             r#""retry": {"429": "throttle", "200": "no", "5xx": "server", "503": "server", "503": "no"},"#,
             r#", "retry": {"500": "server", "504": "whenever"}"#,
         )
-        .err()
-        .expect("every entry above is wrong");
+        .expect_err("every entry above is wrong");
         assert_eq!(
             problems,
             [
@@ -711,8 +605,7 @@ mod tests {
             ]
         );
         let empty = validate_retry(r#""retry": {},"#, r#", "retry": {}"#)
-            .err()
-            .expect("an empty object is wrong");
+            .expect_err("an empty object is wrong");
         assert_eq!(
             empty,
             [

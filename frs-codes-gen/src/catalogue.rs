@@ -1,17 +1,19 @@
-//! The catalogue model (serde types) and its loading: file reading, JSON parsing, and the
-//! positions of entries in the file so that later diagnostics can point into it.
+//! The catalogue file as written (serde types) and its loading: reading the file, parsing the
+//! JSON, and recording where every value sits in the text, so that validation can point into it.
 
+use crate::problem::{Location, Problem};
+use crate::suggest::closest;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
-use std::path::PathBuf;
+use std::path::Path;
 
 /// A catalogue file as written.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct Catalogue {
-    /// Only for editors (JSON Schema); the macro ignores it.
+pub(crate) struct Document {
+    /// Only for editors (JSON Schema); the generator ignores it.
     #[serde(rename = "$schema", default)]
     pub _schema: Option<String>,
     pub categories: Vec<CategoryEntry>,
@@ -57,7 +59,7 @@ pub(crate) enum CodeRetry {
 }
 
 /// `status`: one number or a list of numbers. Kept as `u64` so that out-of-range values reach
-/// validation, which explains the 400–599 rule, instead of a bare serde type error.
+/// validation, which explains the rule, instead of a bare serde type error.
 pub(crate) struct Statuses(pub Vec<u64>);
 
 /// `measure`: one string or a list of lines.
@@ -153,89 +155,84 @@ impl<'de> Deserialize<'de> for CodeRetry {
     }
 }
 
-/// A line and column (both 1-based, columns in characters) in the catalogue file.
-#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
-pub(crate) struct Position {
-    pub line: usize,
-    pub column: usize,
-}
-
-/// A loaded catalogue together with where its parts are in the file.
+/// A parsed catalogue file: the document, its text, and where its values are.
 pub(crate) struct Loaded {
-    pub catalogue: Catalogue,
-    /// The file's absolute path, for `include_bytes!` (so Cargo rebuilds on edit).
-    pub resolved: PathBuf,
+    pub document: Document,
+    pub text: String,
+    /// The file as the caller named it; what every message starts with.
+    pub file: String,
     pub positions: Positions,
 }
 
-/// Positions of JSON values keyed by their path, e.g. `codes[3]` or `codes[3].name`.
+/// Where JSON values are, keyed by their path, e.g. `codes[3]` or `codes[3].name`.
 #[derive(Default)]
-pub(crate) struct Positions(HashMap<String, Position>);
+pub(crate) struct Positions(HashMap<String, Location>);
 
 impl Positions {
-    /// The position of `path`, falling back to its parent entry, then to the start of the file.
-    pub fn of(&self, path: &str) -> Position {
+    /// The location of `path`, falling back to its parent entry, then to the start of the file.
+    pub fn of(&self, path: &str) -> Location {
         let mut key = path;
         loop {
-            if let Some(position) = self.0.get(key) {
-                return *position;
+            if let Some(location) = self.0.get(key) {
+                return location.clone();
             }
             match key.rfind(['.', '[']) {
                 Some(cut) => key = &key[..cut],
-                None => return Position { line: 1, column: 1 },
+                None => {
+                    return Location {
+                        line: 1,
+                        column: 1,
+                        span: 0..0,
+                    }
+                }
             }
         }
     }
 }
 
-/// Why a catalogue could not be loaded; the message is complete and ready to show.
-pub(crate) struct LoadError(pub String);
-
-/// Reads and parses the catalogue at `path` (as the user wrote it) below `manifest_dir`.
-pub(crate) fn load(manifest_dir: Option<&str>, path: &str) -> Result<Loaded, LoadError> {
-    let Some(manifest_dir) = manifest_dir else {
-        return Err(LoadError(
-            "CARGO_MANIFEST_DIR is not set, so the catalogue path cannot be resolved; \
-             build with Cargo"
-                .to_owned(),
-        ));
-    };
-    let resolved = PathBuf::from(manifest_dir).join(path);
-    let text = std::fs::read_to_string(&resolved).map_err(|error| {
-        LoadError(format!(
-            "cannot read the error-code catalogue `{path}` (resolved to `{}`): {error}; \
-             the path is relative to the directory of your Cargo.toml",
-            resolved.display()
-        ))
+/// Reads the catalogue at `resolved`. `file` is how the caller named it (messages start with
+/// it) and `hint` ends the message when the file cannot be read (where the path is relative to).
+pub(crate) fn load(resolved: &Path, file: &str, hint: &str) -> Result<Loaded, Problem> {
+    let text = std::fs::read_to_string(resolved).map_err(|error| {
+        Problem::new(
+            file,
+            None,
+            format!(
+                "cannot read the error-code catalogue `{file}` (resolved to `{}`): {error}{hint}",
+                resolved.display()
+            ),
+        )
     })?;
-    let resolved = resolved.canonicalize().unwrap_or(resolved);
-    parse(&text, path, resolved)
+    parse(text, file)
 }
 
-/// Parses the catalogue `text`, read from `path` (as the user wrote it) at `resolved`.
-pub(crate) fn parse(text: &str, path: &str, resolved: PathBuf) -> Result<Loaded, LoadError> {
-    let catalogue: Catalogue = serde_json::from_str(text).map_err(|error| {
-        let kind = match error.classify() {
-            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-                "the catalogue is not valid JSON: "
-            }
-            serde_json::error::Category::Data | serde_json::error::Category::Io => "",
-        };
-        LoadError(format!(
-            "{path}:{}:{}: {kind}{}",
-            error.line(),
-            error.column(),
-            explain_serde_error(&error)
-        ))
-    })?;
-    Ok(Loaded {
-        catalogue,
-        resolved,
-        positions: locate(text),
-    })
+/// Parses the catalogue `text`, read from `file` (as the caller named it).
+pub(crate) fn parse(text: String, file: &str) -> Result<Loaded, Problem> {
+    match serde_json::from_str::<Document>(&text) {
+        Ok(document) => Ok(Loaded {
+            positions: locate(&text),
+            document,
+            text,
+            file: file.to_owned(),
+        }),
+        Err(error) => {
+            let kind = match error.classify() {
+                serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+                    "the catalogue is not valid JSON: "
+                }
+                serde_json::error::Category::Data | serde_json::error::Category::Io => "",
+            };
+            let location = Location::at_line_column(&text, error.line(), error.column());
+            Err(Problem::new(
+                file,
+                Some(location),
+                format!("{kind}{}", explain_serde_error(&error)),
+            ))
+        }
+    }
 }
 
-/// serde_json's message without its trailing position (we print that first, compiler-style),
+/// serde_json's message without its trailing position (it is printed first, compiler-style),
 /// with an unknown field's likely intended name put first.
 fn explain_serde_error(error: &serde_json::Error) -> String {
     let full = error.to_string();
@@ -265,75 +262,43 @@ fn explain_serde_error(error: &serde_json::Error) -> String {
     message.to_owned()
 }
 
-/// The candidate nearest to `word` by edit distance, if it is near enough to be a typo.
-pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|candidate| (edit_distance(word, candidate), *candidate))
-        .filter(|(distance, candidate)| *distance <= candidate.len().max(word.len()) / 3)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
-}
-
-/// Edit distance counting a swap of two neighbours as one edit (`nmae` is one from `name`).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut table = vec![vec![0; b.len() + 1]; a.len() + 1];
-    for (i, row) in table.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in table[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let substitution = table[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
-            let mut best = substitution
-                .min(table[i - 1][j] + 1)
-                .min(table[i][j - 1] + 1);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(table[i - 2][j - 2] + 1);
-            }
-            table[i][j] = best;
-        }
-    }
-    table[a.len()][b.len()]
-}
-
-/// Walks JSON text that serde_json already accepted and records where each value starts.
-/// serde_json reports positions only for its own errors; validation needs them for entries.
+/// Walks JSON text that serde_json already accepted and records where each value starts and
+/// ends. serde_json reports positions only for its own errors; validation needs them for entries.
 fn locate(text: &str) -> Positions {
     let mut walker = Walker {
-        chars: text.chars().collect(),
-        index: 0,
-        position: Position { line: 1, column: 1 },
+        text,
+        offset: 0,
+        line: 1,
+        column: 1,
         positions: Positions::default(),
     };
     walker.value(String::new());
     walker.positions
 }
 
-struct Walker {
-    chars: Vec<char>,
-    index: usize,
-    position: Position,
+struct Walker<'a> {
+    text: &'a str,
+    /// Byte offset of the next character.
+    offset: usize,
+    line: usize,
+    /// In characters, 1-based.
+    column: usize,
     positions: Positions,
 }
 
-impl Walker {
+impl Walker<'_> {
     fn peek(&self) -> Option<char> {
-        self.chars.get(self.index).copied()
+        self.text[self.offset..].chars().next()
     }
 
     fn bump(&mut self) -> Option<char> {
         let next = self.peek()?;
-        self.index += 1;
+        self.offset += next.len_utf8();
         if next == '\n' {
-            self.position.line += 1;
-            self.position.column = 1;
+            self.line += 1;
+            self.column = 1;
         } else {
-            self.position.column += 1;
+            self.column += 1;
         }
         Some(next)
     }
@@ -346,7 +311,7 @@ impl Walker {
 
     fn value(&mut self, path: String) {
         self.skip_whitespace();
-        self.positions.0.insert(path.clone(), self.position);
+        let (line, column, start) = (self.line, self.column, self.offset);
         match self.peek() {
             Some('{') => {
                 self.bump();
@@ -406,6 +371,10 @@ impl Walker {
                 }
             }
         }
+        let span = start..self.offset;
+        self.positions
+            .0
+            .insert(path, Location { line, column, span });
     }
 
     /// Consumes a string literal and returns its raw content (keys need no unescaping here:
@@ -433,34 +402,18 @@ impl Walker {
 mod tests {
     use super::*;
 
-    #[test]
-    fn locates_entries_and_fields() {
-        let positions =
-            locate("{\n  \"codes\": [\n    {\"code\": \"A.1\"},\n    {\"code\": \"A.2\"}\n  ]\n}");
-        assert_eq!(positions.of("codes[1]"), Position { line: 4, column: 5 });
-        assert_eq!(
-            positions.of("codes[1].code"),
-            Position {
-                line: 4,
-                column: 14
-            }
-        );
-        assert_eq!(
-            positions.of("codes[1].name"),
-            Position { line: 4, column: 5 }
-        );
-        assert_eq!(
-            positions.of("categories[0]"),
-            Position { line: 1, column: 1 }
-        );
+    fn at(line: usize, column: usize, span: std::ops::Range<usize>) -> Location {
+        Location { line, column, span }
     }
 
     #[test]
-    fn suggests_near_field_names_only() {
-        let fields = ["code", "name", "status", "description", "measure"];
-        assert_eq!(closest("descripton", &fields), Some("description"));
-        assert_eq!(closest("stauts", &fields), Some("status"));
-        assert_eq!(closest("remedy", &fields), None);
-        assert_eq!(closest("nmae", &["path", "name", "vis"]), Some("name"));
+    fn locates_entries_and_fields() {
+        let text = "{\n  \"codes\": [\n    {\"code\": \"A.1\"},\n    {\"code\": \"Ä.2\"}\n  ]\n}";
+        let positions = locate(text);
+        assert_eq!(positions.of("codes[1]"), at(4, 5, 40..56));
+        assert_eq!(&text[40..56], "{\"code\": \"Ä.2\"}");
+        assert_eq!(positions.of("codes[1].code"), at(4, 14, 49..55));
+        assert_eq!(positions.of("codes[1].name"), at(4, 5, 40..56));
+        assert_eq!(positions.of("categories[0]"), at(1, 1, 0..0));
     }
 }

@@ -13,7 +13,9 @@
 //! middle bytes too for codes longer than 16), so any detour a malformed or unknown input takes
 //! ends in `None`, never in a wrong code.
 
-use crate::validate::Model;
+use super::docs::DocText;
+use super::variant;
+use crate::model::Catalogue;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -151,11 +153,11 @@ struct Class {
 }
 
 /// Classes keyed by the first bytes of the prefix and the length, if those keys are distinct.
-fn classes_by_length(model: &Model) -> Option<(Vec<Class>, u64)> {
-    let shortest = model.codes.iter().map(|code| code.prefix.len()).min()?;
+fn classes_by_length(catalogue: &Catalogue) -> Option<(Vec<Class>, u64)> {
+    let shortest = catalogue.codes.iter().map(|code| code.prefix.len()).min()?;
     let prefix_mask = u64::MAX >> (8 * (8 - shortest.min(8)));
     let mut classes: Vec<Class> = Vec::new();
-    for (index, code) in model.codes.iter().enumerate() {
+    for (index, code) in catalogue.codes.iter().enumerate() {
         let bytes = code.code.as_bytes();
         let digits = bytes.len() - code.prefix.len() - 1;
         let key = (words(bytes).0 & prefix_mask) ^ ((bytes.len() as u64) << 56);
@@ -163,7 +165,7 @@ fn classes_by_length(model: &Model) -> Option<(Vec<Class>, u64)> {
         match classes.iter_mut().find(|class| class.key == key) {
             Some(class)
                 if class.digit_mask == digit_mask && {
-                    let other = &model.codes[class.codes[0].1];
+                    let other = &catalogue.codes[class.codes[0].1];
                     other.prefix == code.prefix
                 } =>
             {
@@ -184,8 +186,8 @@ fn classes_by_length(model: &Model) -> Option<(Vec<Class>, u64)> {
 }
 
 /// Classes keyed by the whole prefix, if no two prefixes share a key.
-fn classes_by_prefix(model: &Model) -> Option<Vec<Class>> {
-    let classes: Vec<Class> = model
+fn classes_by_prefix(catalogue: &Catalogue) -> Option<Vec<Class>> {
+    let classes: Vec<Class> = catalogue
         .prefixes
         .iter()
         .map(|prefix| Class {
@@ -202,18 +204,18 @@ fn classes_by_prefix(model: &Model) -> Option<Vec<Class>> {
 
 /// The tables and `lookup` function, or `None` when the catalogue's numbers are too scattered
 /// for page tables of reasonable size (or two prefixes share a hash key).
-pub(super) fn lookup(model: &Model) -> Option<TokenStream> {
-    let (keying, classes) = match classes_by_length(model) {
+pub(super) fn lookup(catalogue: &Catalogue) -> Option<TokenStream> {
+    let (keying, classes) = match classes_by_length(catalogue) {
         Some((classes, prefix_mask)) => (Keying::ByLength { prefix_mask }, classes),
-        None => (Keying::ByPrefix, classes_by_prefix(model)?),
+        None => (Keying::ByPrefix, classes_by_prefix(catalogue)?),
     };
     let keys: Vec<u64> = classes.iter().map(|class| class.key).collect();
     let (multiplier, bits) = perfect_prefix_hash(&keys)?;
-    let hole_variant = &model.codes.first()?.ident;
+    let hole_variant = variant(&catalogue.codes.first()?.name);
     let hole = quote!((0, 0, 0, Self::#hole_variant));
     // A code's spelling as the final comparison reads it: first word, last word, length.
     let spelling = |index: usize| {
-        let code = &model.codes[index];
+        let code = &catalogue.codes[index];
         let (first, last) = words(code.code.as_bytes());
         let (first, last) = (
             Literal::u64_unsuffixed(first),
@@ -224,7 +226,7 @@ pub(super) fn lookup(model: &Model) -> Option<TokenStream> {
     };
     let slot_row = |index: usize| {
         let spelling = spelling(index);
-        let ident = &model.codes[index].ident;
+        let ident = variant(&catalogue.codes[index].name);
         quote!((#spelling, Self::#ident))
     };
     let mask_of = |class: &Class| match keying {
@@ -244,7 +246,7 @@ pub(super) fn lookup(model: &Model) -> Option<TokenStream> {
             _ => 0,
         })
         .sum();
-    let dense = span <= model.codes.len() * DENSE_SLOTS_PER_CODE + DENSE_SLOTS_BASE;
+    let dense = span <= catalogue.codes.len() * DENSE_SLOTS_PER_CODE + DENSE_SLOTS_BASE;
 
     let mut slots: Vec<TokenStream> = Vec::new();
     let mut page_offsets: Vec<u32> = Vec::new();
@@ -312,7 +314,7 @@ pub(super) fn lookup(model: &Model) -> Option<TokenStream> {
         slots.push(if dense { hole } else { quote!(0) });
     }
 
-    let (min_len, max_len) = model
+    let (min_len, max_len) = catalogue
         .codes
         .iter()
         .fold((usize::MAX, 0), |(min, max), code| {
@@ -462,12 +464,12 @@ pub(super) fn lookup(model: &Model) -> Option<TokenStream> {
             },
         )
     } else {
-        let slot_type = if model.codes.len() <= usize::from(u16::MAX) {
+        let slot_type = if catalogue.codes.len() <= usize::from(u16::MAX) {
             quote!(u16)
         } else {
             quote!(u32)
         };
-        let spellings = (0..model.codes.len()).map(|index| {
+        let spellings = (0..catalogue.codes.len()).map(|index| {
             let spelling = spelling(index);
             quote!((#spelling))
         });
@@ -487,8 +489,9 @@ pub(super) fn lookup(model: &Model) -> Option<TokenStream> {
             },
         )
     };
+    let row_doc = DocText(row_doc.to_owned());
     Some(quote! {
-        #[doc = #row_doc]
+        #row_doc
         const ROWS: &'static [#row_type] = &[#(#rows),*];
         #pages
         #slot_tables

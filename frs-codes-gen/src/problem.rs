@@ -1,0 +1,163 @@
+//! What goes wrong, and where: every front end reports the same [`Problem`]s, the macro as
+//! compile errors, the build script as its error, `frs-codes check` as rustc-style snippets.
+
+use std::fmt;
+use std::ops::Range;
+
+/// Where a problem is in the catalogue file.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Location {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The bytes of the value concerned in the file's text (empty when only a point is known).
+    pub span: Range<usize>,
+}
+
+impl Location {
+    /// The location of `line` and `column` (1-based, column in characters) in `text`, as
+    /// serde_json reports them, with an empty span there.
+    pub(crate) fn at_line_column(text: &str, line: usize, column: usize) -> Self {
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let offset = text[line_start..]
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(text.len(), |(offset, _)| line_start + offset);
+        Location {
+            line,
+            column,
+            span: offset..offset,
+        }
+    }
+}
+
+/// One problem in a catalogue or in the options given with it.
+///
+/// `Display` writes it as the compiler would: `codes.json:9:15: duplicate code ...`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Problem {
+    /// The catalogue file as the caller named it, e.g. `codes.json`.
+    pub file: String,
+    /// Where in the file; `None` for a problem that has no place in it (an unreadable file, an
+    /// option).
+    pub location: Option<Location>,
+    /// What is wrong and what to do about it, without the location.
+    pub message: String,
+}
+
+impl Problem {
+    pub(crate) fn new(file: &str, location: Option<Location>, message: String) -> Self {
+        Problem {
+            file: file.to_owned(),
+            location,
+            message,
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Some(Location { line, column, .. }) => {
+                write!(f, "{}:{line}:{column}: {}", self.file, self.message)
+            }
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// Why a catalogue could not be loaded, validated or generated: every problem found, in the
+/// order of the rules, and the file's text for showing them in context.
+///
+/// `Display` (and `Debug`, so that `fn main() -> Result<(), Box<dyn Error>>` in a build script
+/// prints something readable) writes one problem per line.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error {
+    problems: Vec<Problem>,
+    text: Option<String>,
+}
+
+impl Error {
+    pub(crate) fn new(problems: Vec<Problem>, text: Option<String>) -> Self {
+        Error { problems, text }
+    }
+
+    pub(crate) fn one(problem: Problem) -> Self {
+        Error::new(vec![problem], None)
+    }
+
+    /// Every problem; never empty.
+    #[must_use]
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The catalogue's text, when it could be read: what the [`Location`]s point into.
+    #[must_use]
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, problem) in self.problems.iter().enumerate() {
+            if index > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_become_an_offset() {
+        let text = "{\n  \"é\": 1,\n  \"x\" 2\n}";
+        let location = Location::at_line_column(text, 3, 7);
+        assert_eq!(location.span, 19..19);
+        assert_eq!(&text[location.span.start..], "2\n}");
+        assert_eq!(
+            Location::at_line_column(text, 9, 1).span,
+            text.len()..text.len()
+        );
+    }
+
+    #[test]
+    fn problems_display_like_compiler_errors() {
+        let located = Problem::new(
+            "codes.json",
+            Some(Location {
+                line: 9,
+                column: 15,
+                span: 3..5,
+            }),
+            "duplicate code".to_owned(),
+        );
+        let unplaced = Problem::new("codes.json", None, "cannot read it".to_owned());
+        let error = Error::new(vec![located, unplaced], None);
+        assert_eq!(
+            error.to_string(),
+            "codes.json:9:15: duplicate code\ncannot read it"
+        );
+        assert_eq!(format!("{error:?}"), error.to_string());
+    }
+}
