@@ -117,8 +117,7 @@ impl Builder {
             Source::Loaded(catalogue) => Ok(catalogue.clone()),
             Source::Manifest(path) => {
                 let shown = path.display().to_string();
-                let loaded = catalogue::load(&self.resolved(path), &shown, MANIFEST_HINT)
-                    .map_err(Error::one)?;
+                let loaded = catalogue::load(&self.resolved(path), &shown, MANIFEST_HINT)?;
                 validate::validate(&loaded)
                     .map_err(|problems| Error::new(problems, Some(loaded.text.clone())))
             }

@@ -1,7 +1,7 @@
 //! The catalogue file as written (serde types) and its loading: reading the file, parsing the
 //! JSON, and recording where every value sits in the text, so that validation can point into it.
 
-use crate::problem::{Location, Problem};
+use crate::problem::{Error, Location, Problem};
 use crate::suggest::closest;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -192,22 +192,22 @@ impl Positions {
 
 /// Reads the catalogue at `resolved`. `file` is how the caller named it (messages start with
 /// it) and `hint` ends the message when the file cannot be read (where the path is relative to).
-pub(crate) fn load(resolved: &Path, file: &str, hint: &str) -> Result<Loaded, Problem> {
+pub(crate) fn load(resolved: &Path, file: &str, hint: &str) -> Result<Loaded, Error> {
     let text = std::fs::read_to_string(resolved).map_err(|error| {
-        Problem::new(
+        Error::one(Problem::new(
             file,
             None,
             format!(
                 "cannot read the error-code catalogue `{file}` (resolved to `{}`): {error}{hint}",
                 resolved.display()
             ),
-        )
+        ))
     })?;
     parse(text, file)
 }
 
 /// Parses the catalogue `text`, read from `file` (as the caller named it).
-pub(crate) fn parse(text: String, file: &str) -> Result<Loaded, Problem> {
+pub(crate) fn parse(text: String, file: &str) -> Result<Loaded, Error> {
     match serde_json::from_str::<Document>(&text) {
         Ok(document) => Ok(Loaded {
             positions: locate(&text),
@@ -223,11 +223,12 @@ pub(crate) fn parse(text: String, file: &str) -> Result<Loaded, Problem> {
                 serde_json::error::Category::Data | serde_json::error::Category::Io => "",
             };
             let location = Location::at_line_column(&text, error.line(), error.column());
-            Err(Problem::new(
+            let problem = Problem::new(
                 file,
                 Some(location),
                 format!("{kind}{}", explain_serde_error(&error)),
-            ))
+            );
+            Err(Error::new(vec![problem], Some(text)))
         }
     }
 }

@@ -30,6 +30,7 @@
 
 mod builder;
 mod catalogue;
+mod diff;
 mod expand;
 mod macro_call;
 mod model;
@@ -43,6 +44,7 @@ mod validate;
 mod expansion_tests;
 
 pub use builder::Builder;
+pub use diff::{diff, Change, Diff, Impact};
 pub use macro_call::MacroCall;
 pub use model::{split_code, Catalogue, Category, Code, CodeRetry, RetryClass};
 pub use problem::{Error, Location, Problem};
@@ -76,7 +78,7 @@ pub(crate) const MANIFEST_HINT: &str = "; the path is relative to the directory 
 /// breaks a rule.
 pub fn load(path: impl AsRef<Path>) -> Result<Catalogue, Error> {
     let path = path.as_ref();
-    let loaded = catalogue::load(path, &path.display().to_string(), "").map_err(Error::one)?;
+    let loaded = catalogue::load(path, &path.display().to_string(), "")?;
     validated(&loaded)
 }
 
@@ -95,8 +97,7 @@ pub fn load(path: impl AsRef<Path>) -> Result<Catalogue, Error> {
 ///
 /// Every problem found, as for [`load`].
 pub fn parse(text: &str, file: &str) -> Result<Catalogue, Error> {
-    let loaded = catalogue::parse(text.to_owned(), file)
-        .map_err(|problem| Error::new(vec![problem], Some(text.to_owned())))?;
+    let loaded = catalogue::parse(text.to_owned(), file)?;
     validated(&loaded)
 }
 

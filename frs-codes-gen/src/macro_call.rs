@@ -2,6 +2,7 @@
 //! compile errors.
 
 use crate::options::{Options, OPTIONS};
+use crate::problem::Problem;
 use crate::suggest::closest;
 use crate::{catalogue, expand, validate, MANIFEST_HINT};
 use proc_macro2::{Span, TokenStream, TokenTree};
@@ -46,16 +47,17 @@ impl MacroCall {
             ));
         };
         let resolved = std::path::Path::new(&manifest_dir).join(&self.path);
-        let loaded = catalogue::load(&resolved, &self.path, MANIFEST_HINT)
-            .map_err(|problem| error(problem.to_string()))?;
-        let catalogue = validate::validate(&loaded).map_err(|problems| {
+        let combined = |problems: &[Problem]| {
             let mut errors = problems.iter().map(|problem| error(problem.to_string()));
             let mut all = errors
                 .next()
                 .unwrap_or_else(|| error("invalid catalogue".to_owned()));
             all.extend(errors);
             all
-        })?;
+        };
+        let loaded = catalogue::load(&resolved, &self.path, MANIFEST_HINT)
+            .map_err(|problems| combined(problems.problems()))?;
+        let catalogue = validate::validate(&loaded).map_err(|problems| combined(&problems))?;
         let tracked = resolved.canonicalize().unwrap_or(resolved);
         Ok(expand::expand(
             &self.options,

@@ -490,7 +490,9 @@ fn name_problem(name: &str) -> Option<String> {
     }
     let upper_camel_shaped = name.starts_with(|c: char| c.is_ascii_uppercase())
         && name.chars().all(|c| c.is_ascii_alphanumeric());
-    let all_capitals = name.len() > 1 && !name.chars().any(|c| c.is_ascii_lowercase());
+    // `X1` is a fine name; `FROZEN` is shouting.
+    let letters = name.chars().filter(char::is_ascii_alphabetic).count();
+    let all_capitals = letters > 1 && !name.chars().any(|c| c.is_ascii_lowercase());
     if !upper_camel_shaped || all_capitals {
         return Some(format!(
             "is not UpperCamelCase; write it as `{}`",
@@ -544,6 +546,8 @@ mod tests {
             .contains("`ServiceFrozen`"));
         assert!(name_problem("0202").unwrap().contains("`Code0202`"));
         assert_eq!(derived_name("FRS.0202"), "Frs0202");
+        assert_eq!(name_problem("X1"), None);
+        assert!(name_problem("FROZEN1").unwrap().contains("`Frozen1`"));
     }
 
     /// Validates a one-category catalogue with `top_retry` at the top level and the code
@@ -558,8 +562,8 @@ mod tests {
   ]
 }}"#
         );
-        let loaded = crate::catalogue::parse(text, "codes.json")
-            .unwrap_or_else(|problem| panic!("{problem}"));
+        let loaded =
+            crate::catalogue::parse(text, "codes.json").unwrap_or_else(|error| panic!("{error}"));
         validate(&loaded).map_err(|problems| problems.iter().map(ToString::to_string).collect())
     }
 

@@ -43,7 +43,7 @@ impl Consumer {
 
     /// A binary crate named `name`, depending on `frs-codes` like [`Consumer::library`].
     pub fn binary(name: &str) -> Self {
-        Self::create(name, BINARY, &runtime_dependency())
+        Self::binary_with(name, &format!("[dependencies]\n{}\n", runtime_dependency()))
     }
 
     /// A library crate that depends on `frs-codes-macro` alone.
@@ -56,7 +56,16 @@ impl Consumer {
         )
     }
 
+    /// A binary crate named `name` whose manifest ends with `sections` (dependency tables).
+    pub fn binary_with(name: &str, sections: &str) -> Self {
+        Self::create_with(name, BINARY, sections)
+    }
+
     fn create(name: &str, target: &str, dependency: &str) -> Self {
+        Self::create_with(name, target, &format!("[dependencies]\n{dependency}\n"))
+    }
+
+    fn create_with(name: &str, target: &str, sections: &str) -> Self {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
             .join("consumers")
             .join(name);
@@ -64,7 +73,7 @@ impl Consumer {
         fs::create_dir_all(dir.join("src")).expect("create consumer directory");
         let manifest = format!(
             "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-             {target}\n[dependencies]\n{dependency}\n\n\
+             {target}\n{sections}\n\
              # Not part of the frs-codes workspace it happens to sit under.\n[workspace]\n"
         );
         fs::write(dir.join("Cargo.toml"), manifest).expect("write consumer manifest");

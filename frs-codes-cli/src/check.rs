@@ -1,0 +1,109 @@
+//! `frs-codes check`: the macro's rules, with each problem shown in its JSON line.
+
+use crate::Outcome;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use frs_codes_gen::{Error, Problem};
+use std::path::PathBuf;
+
+/// Check a catalogue against every rule of `frs_codes!` and show each problem in context
+#[derive(clap::Args)]
+pub struct Args {
+    /// The catalogue to check
+    #[arg(default_value = "codes.json")]
+    file: PathBuf,
+    /// `text`: as rustc shows errors; `json`: one object per line (file, line, column,
+    /// message), for editors and CI
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
+    match frs_codes_gen::load(&args.file) {
+        Ok(catalogue) => {
+            if let Format::Text = args.format {
+                out.extend_from_slice(
+                    format!(
+                        "{}: no problems ({} codes in {} categories)\n",
+                        args.file.display(),
+                        catalogue.codes.len(),
+                        catalogue.categories.len()
+                    )
+                    .as_bytes(),
+                );
+            }
+            Outcome::Done
+        }
+        Err(error) => {
+            match args.format {
+                Format::Text => out.extend_from_slice(render(&error).as_bytes()),
+                Format::Json => {
+                    for problem in error.problems() {
+                        out.extend_from_slice(json(problem).as_bytes());
+                        out.push(b'\n');
+                    }
+                }
+            }
+            Outcome::No
+        }
+    }
+}
+
+/// Every problem of `error` as rustc renders an error: the message, ` --> file:line:col`, the
+/// line itself and a caret under the spot; then a count.
+pub fn render(error: &Error) -> String {
+    let renderer = Renderer::styled();
+    let mut rendered = String::new();
+    for problem in error.problems() {
+        let title = Level::ERROR.primary_title(&problem.message);
+        let group = match (&problem.location, error.text()) {
+            (Some(location), Some(text)) => {
+                let span = if location.span.is_empty() {
+                    // A point: the character there, so that the caret has something to mark.
+                    let width = text[location.span.start..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+                    location.span.start..location.span.start + width
+                } else {
+                    location.span.clone()
+                };
+                title.element(
+                    Snippet::source(text)
+                        .path(&problem.file)
+                        .annotation(AnnotationKind::Primary.span(span)),
+                )
+            }
+            _ => Group::with_title(title),
+        };
+        rendered.push_str(&renderer.render(&[group]));
+        rendered.push_str("\n\n");
+    }
+    let count = error.problems().len();
+    let plural = if count == 1 { "" } else { "s" };
+    let summary = Level::ERROR.primary_title(format!(
+        "`{}` has {count} problem{plural}",
+        error.problems()[0].file
+    ));
+    rendered.push_str(&renderer.render(&[Group::with_title(summary)]));
+    rendered.push('\n');
+    rendered
+}
+
+/// One problem as a JSON object on one line; `line` and `column` are null for a problem that
+/// has no place in the file.
+fn json(problem: &Problem) -> String {
+    let location = problem.location.as_ref();
+    serde_json::json!({
+        "file": problem.file,
+        "line": location.map(|location| location.line),
+        "column": location.map(|location| location.column),
+        "message": problem.message,
+    })
+    .to_string()
+}

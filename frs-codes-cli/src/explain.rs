@@ -1,0 +1,113 @@
+//! `frs-codes explain`: what a code means and what to do about it.
+
+use crate::describe::{category_json, category_line, code_json, code_text};
+use crate::{complain, failed, CatalogueArg, Outcome};
+use frs_codes_gen::{split_code, Catalogue};
+use serde_json::json;
+use std::fmt::Write as _;
+
+/// Explain error codes: HTTP status, category, description and measure
+///
+/// A code that is well formed but not listed still gets the category its number falls in (exit
+/// status 1); a string that is not a code at all is an error (exit status 2). Near misses
+/// (case, zero padding, separator) get the listed code suggested.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The codes to explain, e.g. FRS.0202
+    #[arg(required = true, value_name = "CODE")]
+    codes: Vec<String>,
+    #[command(flatten)]
+    catalogue: CatalogueArg,
+    /// `text` for people, `json` (an array, one object per code) for programs
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
+    let catalogue = match args.catalogue.load() {
+        Ok(catalogue) => catalogue,
+        Err(error) => return failed(&error),
+    };
+    let mut outcome = Outcome::Done;
+    let mut text = String::new();
+    let mut objects = Vec::new();
+    for input in &args.codes {
+        let (object, found) = explain(&catalogue, input, &mut text);
+        objects.push(object);
+        outcome = outcome.max(found);
+    }
+    match args.format {
+        Format::Text => out.extend_from_slice(text.as_bytes()),
+        Format::Json => {
+            let json = serde_json::to_string_pretty(&objects).unwrap_or_default();
+            out.extend_from_slice(json.as_bytes());
+            out.push(b'\n');
+        }
+    }
+    outcome
+}
+
+/// Explains one input as text into `text` (or, for a malformed one, on standard error) and as
+/// JSON, with what it concluded.
+fn explain(catalogue: &Catalogue, input: &str, text: &mut String) -> (serde_json::Value, Outcome) {
+    let separator = if text.is_empty() { "" } else { "\n" };
+    if let Some(code) = catalogue.find(input) {
+        text.push_str(separator);
+        code_text(catalogue, code, text);
+        let mut object = code_json(catalogue, code);
+        object["input"] = json!(input);
+        object["known"] = json!(true);
+        return (object, Outcome::Done);
+    }
+    let near_miss = catalogue.near_miss(input);
+    let well_formed = split_code(input).is_some();
+    let category = catalogue.category_of(input);
+    let object = json!({
+        "input": input,
+        "known": false,
+        "well_formed": well_formed,
+        "category": category.map(category_json),
+        "did_you_mean": near_miss.map(|code| &code.code),
+    });
+    if !well_formed {
+        let example = &catalogue.codes[0].code;
+        let mut message =
+            format!("`{input}` is not an error code: expected PREFIX.DIGITS, e.g. `{example}`");
+        if let Some(code) = near_miss {
+            let _ = write!(message, "; did you mean `{}`?", code.code);
+        }
+        complain(&message);
+        return (object, Outcome::Failed);
+    }
+    text.push_str(separator);
+    match category {
+        Some(category) => {
+            let _ = writeln!(
+                text,
+                "`{input}` is not in the catalogue; its number falls in {}.",
+                category.title
+            );
+            let _ = writeln!(text, "  Category:    {}", category_line(category));
+        }
+        None => {
+            let _ = writeln!(
+                text,
+                "`{input}` is not in the catalogue, and no category covers its prefix and number."
+            );
+        }
+    }
+    if let Some(code) = near_miss {
+        let _ = writeln!(
+            text,
+            "  Did you mean `{}`? Codes are matched exactly, case and zero padding included.",
+            code.code
+        );
+    }
+    (object, Outcome::No)
+}

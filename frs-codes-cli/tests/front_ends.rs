@@ -1,0 +1,205 @@
+//! The three ways to generate give one behaviour: a crate using `frs_codes!`, a crate whose build
+//! script uses `frs_codes_gen::Builder`, and a crate holding the file `frs-codes generate` wrote
+//! run the same probe over the same catalogue and print the same thing. The build-script crate
+//! rebuilds when only the catalogue changes.
+
+mod support;
+
+// The consumer-crate helper of the workspace tests; this file uses part of it.
+#[allow(dead_code)]
+#[path = "../../tests/tests/compile/support.rs"]
+mod consumers;
+
+use consumers::Consumer;
+use support::{frs_codes_in, workspace_root};
+
+/// Exercises every generated item and prints what it says, for the bundled catalogue's names.
+const PROBE: &str = r#"
+fn main() {
+    for code in ErrorCode::ALL {
+        println!(
+            "{code} {code:?} {} {} {} {:?} {:?} {:?} {:?}",
+            code.prefix(),
+            code.number(),
+            code.http_status(),
+            code.http_statuses(),
+            code.description(),
+            code.measure(),
+            code.category(),
+        );
+        assert_eq!(code.as_str().parse::<ErrorCode>(), Ok(*code));
+        assert_eq!(ErrorCode::try_from(code.as_str()), Ok(*code));
+    }
+    for category in Category::ALL {
+        println!(
+            "{category} {category:?} {} {:?} {:?} {:?}",
+            category.prefix(),
+            category.prefixes(),
+            category.range(),
+            category.codes(),
+        );
+    }
+    for input in [
+        "FRS.0202", "FRS.202", "frs.0202", "FRS.0250", "FRS.0999", "APIG.0201", "APIGW.0308",
+        "", "FRS", "FRS.", "not a code", "FRS.123456789", "ÄPIG.0201",
+        "a very long input that the parse error cannot keep whole, not by far",
+    ] {
+        let parsed = input.parse::<ErrorCode>();
+        println!("{input:?} {parsed:?} {:?} {:?}", ErrorCode::from_code(input), Category::of(input));
+        if let Err(error) = parsed {
+            println!(
+                "  {error} | {:?} {} {} {:?}",
+                error.input(),
+                error.is_truncated(),
+                error.is_well_formed(),
+                error.category(),
+            );
+        }
+    }
+}
+"#;
+
+const STRICT: &str = "//! A consumer under strict lints.\n#![deny(warnings, missing_docs)]\n#![forbid(unsafe_code)]\n";
+
+fn macro_consumer() -> Consumer {
+    let path = workspace_root().join("frs-codes-macro");
+    let consumer = Consumer::binary_with(
+        "front-end-macro",
+        &format!("[dependencies]\nfrs-codes-macro = {{ path = {path:?} }}\n"),
+    );
+    consumer.write(
+        "src/main.rs",
+        &format!("{STRICT}\nfrs_codes_macro::frs_codes!();\n{PROBE}"),
+    );
+    consumer
+}
+
+/// A crate whose only dependency is `frs-codes-gen`, as a build dependency.
+fn build_script_consumer(name: &str) -> Consumer {
+    let path = workspace_root().join("frs-codes-gen");
+    let consumer = Consumer::binary_with(
+        name,
+        &format!("[build-dependencies]\nfrs-codes-gen = {{ path = {path:?} }}\n"),
+    );
+    consumer
+        .write(
+            "build.rs",
+            r#"fn main() -> Result<(), Box<dyn std::error::Error>> {
+    frs_codes_gen::Builder::new("codes.json")
+        .name("ErrorCode")
+        .write_to_out_dir("codes.rs")?;
+    Ok(())
+}
+"#,
+        )
+        .write(
+            "src/main.rs",
+            &format!("{STRICT}\ninclude!(concat!(env!(\"OUT_DIR\"), \"/codes.rs\"));\n{PROBE}"),
+        );
+    consumer
+}
+
+/// A crate without any dependency, holding the file `frs-codes generate` wrote.
+fn generated_file_consumer() -> Consumer {
+    let consumer = Consumer::binary_with("front-end-generated-file", "");
+    consumer.write(
+        "src/main.rs",
+        &format!("{STRICT}\nmod codes;\nuse codes::{{Category, ErrorCode}};\n{PROBE}"),
+    );
+    consumer
+}
+
+fn bundled_catalogue() -> String {
+    std::fs::read_to_string(workspace_root().join("codes.json")).expect("codes.json")
+}
+
+#[test]
+fn macro_build_script_and_generated_file_behave_the_same() {
+    let catalogue = bundled_catalogue();
+    let by_macro = macro_consumer();
+    by_macro.write("codes.json", &catalogue);
+    let expected = by_macro.run().expect("the macro consumer builds and runs");
+    assert!(
+        expected.contains("FRS.0202 ServiceFrozen FRS 202 400 [400]"),
+        "{expected}"
+    );
+
+    let by_build_script = build_script_consumer("front-end-build-script");
+    by_build_script.write("codes.json", &catalogue);
+    assert_eq!(
+        by_build_script
+            .run()
+            .expect("the build-script consumer builds and runs"),
+        expected
+    );
+
+    let by_file = generated_file_consumer();
+    by_file.write("codes.json", &catalogue);
+    let generated = frs_codes_in(
+        &by_file.dir,
+        &["generate", "codes.json", "-o", "src/codes.rs"],
+    );
+    assert_eq!(generated.status, 0, "{}", generated.stderr);
+    assert_eq!(
+        by_file
+            .run()
+            .expect("the generated-file consumer builds and runs"),
+        expected
+    );
+}
+
+#[test]
+fn the_build_script_consumer_rebuilds_when_only_the_catalogue_changes() {
+    let consumer = build_script_consumer("front-end-build-script-rebuilds");
+    consumer.write(
+        "src/main.rs",
+        "include!(concat!(env!(\"OUT_DIR\"), \"/codes.rs\"));\n\nfn main() {\n    for code in ErrorCode::ALL {\n        println!(\"{code} {code:?}\");\n    }\n}\n",
+    );
+    let catalogue = r#"{
+  "categories": [{ "name": "Common", "title": "Common errors", "prefix": "FRS", "range": [1, 99] }],
+  "codes": [
+    { "code": "FRS.0011", "name": "ParameterMissing", "status": 400, "description": "Missing.", "measure": "Add it." }
+  ]
+}"#;
+    consumer.write("codes.json", catalogue);
+    assert_eq!(
+        consumer.run().expect("first build"),
+        "FRS.0011 ParameterMissing\n"
+    );
+    consumer.write(
+        "codes.json",
+        &catalogue.replace(
+            "\n  ]",
+            ",\n    { \"code\": \"FRS.0012\", \"name\": \"BadFormat\", \"status\": 400, \"description\": \"Bad.\", \"measure\": \"Fix it.\" }\n  ]",
+        ),
+    );
+    assert_eq!(
+        consumer.run().expect("build after the edit"),
+        "FRS.0011 ParameterMissing\nFRS.0012 BadFormat\n"
+    );
+}
+
+#[test]
+fn a_bad_catalogue_fails_the_build_script_with_every_problem_at_its_place() {
+    let consumer = build_script_consumer("front-end-build-script-fails");
+    consumer.write(
+        "src/main.rs",
+        "include!(concat!(env!(\"OUT_DIR\"), \"/codes.rs\"));\nfn main() {}\n",
+    );
+    consumer.write(
+        "codes.json",
+        &std::fs::read_to_string(workspace_root().join("tests/ui/duplicate_code.json"))
+            .expect("sample"),
+    );
+    let error = consumer.build().expect_err("the build script fails");
+    assert!(
+        error.contains("failed to run custom build command"),
+        "{error}"
+    );
+    assert!(error.contains(
+        "codes.json:9:15: duplicate code `FRS.0011` (first at codes.json:7:15); each code appears once, so remove one entry or correct its code\n"
+    ), "{error}");
+    assert!(error.contains(
+        "codes.json:10:15: code `FRS.11` has the same prefix and number as `FRS.0011` (at codes.json:7:15); codes are looked up by number, so keep one of them"
+    ), "{error}");
+}

@@ -1,0 +1,74 @@
+//! Runs the `frs-codes` binary the way a user does: as a process, on real files.
+
+#![allow(dead_code)] // Each test file uses some of these.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// What a run printed and how it exited.
+pub struct Run {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("frs-codes-cli sits in the workspace")
+        .to_path_buf()
+}
+
+/// `frs-codes ARGS...`, run in the workspace root with colour left to its defaults (standard
+/// output is a pipe here, so none).
+pub fn frs_codes(args: &[&str]) -> Run {
+    frs_codes_with(args, &[])
+}
+
+/// Like [`frs_codes`], with environment variables set.
+pub fn frs_codes_with(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_frs-codes"));
+    command
+        .args(args)
+        .current_dir(workspace_root())
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(Stdio::null());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    finish(&mut command)
+}
+
+fn finish(command: &mut Command) -> Run {
+    let output = command.output().expect("run frs-codes");
+    Run {
+        status: output.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 output"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 output"),
+    }
+}
+
+/// A fresh scratch directory for one test.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch directory");
+    dir
+}
+
+/// Like [`frs_codes`], run in `dir`.
+pub fn frs_codes_in(dir: &Path, args: &[&str]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_frs-codes"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(Stdio::null());
+    finish(&mut command)
+}
