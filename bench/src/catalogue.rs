@@ -423,20 +423,24 @@ fn upper_camel(prefix: &str) -> String {
     name
 }
 
-/// The variant name `frs_codes!` derives for a code without a `name`: `FRS.0202` → `Frs0202`.
+/// The variant name `frs_codes!` derives for a code without a `name`: its ASCII letters and
+/// digits, a word at each other character, a word in capitals capitalised (`FRS.0202` →
+/// `Frs0202`), others kept with a capital first (`ModelArts.0114` → `ModelArts0114`).
 #[must_use]
 pub fn derived_name(code: &str) -> String {
-    code.chars()
-        .filter(|c| *c != '.')
-        .enumerate()
-        .map(|(index, c)| {
-            if index == 0 {
-                c.to_ascii_uppercase()
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect()
+    let mut name = String::new();
+    for word in code
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        let shouting = !word.chars().any(|c| c.is_ascii_lowercase());
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            name.push(first.to_ascii_uppercase());
+            name.extend(chars.map(|c| if shouting { c.to_ascii_lowercase() } else { c }));
+        }
+    }
+    name
 }
 
 impl Catalogue {

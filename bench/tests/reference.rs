@@ -33,18 +33,39 @@ impl<'a> Reference<'a> {
         self.by_spelling.get(input).copied()
     }
 
-    /// `PREFIX.DIGITS`: ASCII letters and digits starting with a letter, a dot, 1 to 8 digits.
+    /// What comes before the number, and the number: `DIGITS`, or `PREFIX.DIGITS`, 1 to 9
+    /// digits, any prefix.
+    fn numbered(input: &str) -> Option<(&str, u32)> {
+        let digits = input.len() - input.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=9).contains(&digits) {
+            return None;
+        }
+        let number = input[input.len() - digits..].parse().ok()?;
+        if digits == input.len() {
+            return Some(("", number));
+        }
+        let prefix = input[..input.len() - digits].strip_suffix('.')?;
+        Some((prefix, number))
+    }
+
+    /// A numbered code with a prefix of ASCII letters, digits, `-`, `_` and dots that starts
+    /// with a letter and does not end with a dot, or none.
     fn shape(input: &str) -> Option<(&str, u32)> {
-        let (prefix, digits) = input.split_once('.')?;
-        let prefix_ok = prefix.chars().next()?.is_ascii_alphabetic()
-            && prefix.chars().all(|c| c.is_ascii_alphanumeric());
-        let digits_ok =
-            (1..=8).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit());
-        (prefix_ok && digits_ok).then(|| (prefix, digits.parse().expect("8 digits fit")))
+        let (prefix, number) = Self::numbered(input)?;
+        let prefix_ok = prefix.is_empty()
+            || (prefix.starts_with(|c: char| c.is_ascii_alphabetic())
+                && !prefix.ends_with('.')
+                && prefix
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')));
+        prefix_ok.then_some((prefix, number))
     }
 
     fn category(&self, input: &str) -> Option<usize> {
-        let (prefix, number) = Self::shape(input)?;
+        if let Some(index) = self.code(input) {
+            return Some(self.model.codes[index].category);
+        }
+        let (prefix, number) = Self::numbered(input)?;
         self.model.categories.iter().position(|category| {
             (category.prefix == prefix || category.extra_prefixes.iter().any(|p| p == prefix))
                 && (category.start..=category.end).contains(&number)

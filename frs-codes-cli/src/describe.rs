@@ -1,40 +1,78 @@
 //! How codes and categories are written, as text and as JSON, by `explain` and `list`.
 
 use anstyle::Style;
-use frs_codes_gen::{Catalogue, Category, Code};
+use frs_codes_gen::{Case, Catalogue, Category, Code};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 
 const BOLD: Style = Style::new().bold();
 
-/// `Service management errors (FRS 201–300)`.
+/// `Service management errors (FRS 201–300)`, `IAM errors (IAM)`, `Other errors`.
 pub fn category_line(category: &Category) -> String {
-    format!(
-        "{} ({} {}–{})",
-        category.title,
-        category.prefixes.join("/"),
-        category.range.start(),
-        category.range.end()
-    )
+    let prefixes = category.prefixes.join("/");
+    match (&category.range, prefixes.is_empty()) {
+        (Some(range), _) => format!(
+            "{} ({prefixes} {}–{})",
+            category.title,
+            range.start(),
+            range.end()
+        ),
+        (None, false) => format!("{} ({prefixes})", category.title),
+        (None, true) => category.title.clone(),
+    }
 }
 
-/// `400` or `413, 504`.
+/// `400`, `413, 504`, or `none documented`.
 pub fn statuses(code: &Code, separator: &str) -> String {
-    let statuses: Vec<String> = code.statuses.iter().map(u16::to_string).collect();
+    let statuses: Vec<String> = code.statuses().iter().map(u16::to_string).collect();
+    if statuses.is_empty() {
+        return "none documented".to_owned();
+    }
     statuses.join(separator)
 }
 
-/// A code's block: the code and its variant, then its status, category, description and
-/// measure, one labelled line each (more lines for a measure of several).
+/// Whether every case of `code` has the same texts, so that it reads as one entry.
+fn same_texts(code: &Code) -> bool {
+    let first = code.first_case();
+    code.cases.iter().all(|case| {
+        case.message == first.message
+            && case.description == first.description
+            && case.measure == first.measure
+    })
+}
+
+/// A code's block: the code and its variant, then its status, category, message, description
+/// and measure, one labelled line each (more lines for a measure of several), or per case when
+/// its cases say different things.
 pub fn code_text(catalogue: &Catalogue, code: &Code, out: &mut String) {
     let _ = writeln!(out, "{BOLD}{}{BOLD:#} ({})", code.code, code.name);
-    let _ = writeln!(out, "  HTTP status: {}", statuses(code, ", "));
     let category = &catalogue.categories[code.category];
-    let _ = writeln!(out, "  Category:    {}", category_line(category));
-    let _ = writeln!(out, "  Description: {}", code.description);
-    for (index, line) in code.measure.iter().enumerate() {
+    if same_texts(code) {
+        let _ = writeln!(out, "  HTTP status: {}", statuses(code, ", "));
+        let _ = writeln!(out, "  Category:    {}", category_line(category));
+        case_text(code.first_case(), "  ", out);
+    } else {
+        let _ = writeln!(out, "  Category:    {}", category_line(category));
+        for case in &code.cases {
+            match case.status {
+                Some(status) => {
+                    let _ = writeln!(out, "  HTTP {status}:");
+                }
+                None => out.push_str("  No status:\n"),
+            }
+            case_text(case, "    ", out);
+        }
+    }
+}
+
+fn case_text(case: &Case, indent: &str, out: &mut String) {
+    if let Some(message) = &case.message {
+        let _ = writeln!(out, "{indent}Message:     {message}");
+    }
+    let _ = writeln!(out, "{indent}Description: {}", case.description);
+    for (index, line) in case.measure.iter().flatten().enumerate() {
         let label = if index == 0 { "Measure:" } else { "" };
-        let _ = writeln!(out, "  {label:<12} {line}");
+        let _ = writeln!(out, "{indent}{label:<12} {line}");
     }
 }
 
@@ -43,17 +81,32 @@ pub fn category_json(category: &Category) -> Value {
         "name": category.name,
         "title": category.title,
         "prefixes": category.prefixes,
-        "range": [category.range.start(), category.range.end()],
+        "range": category.range.as_ref().map(|range| [range.start(), range.end()]),
     })
 }
 
 pub fn code_json(catalogue: &Catalogue, code: &Code) -> Value {
+    let first = code.first_case();
+    let cases: Vec<Value> = code
+        .cases
+        .iter()
+        .map(|case| {
+            json!({
+                "status": case.status,
+                "message": case.message,
+                "description": case.description,
+                "measure": case.measure,
+            })
+        })
+        .collect();
     json!({
         "code": code.code,
         "name": code.name,
-        "statuses": code.statuses,
+        "statuses": code.statuses(),
         "category": category_json(&catalogue.categories[code.category]),
-        "description": code.description,
-        "measure": code.measure,
+        "message": first.message,
+        "description": first.description,
+        "measure": first.measure,
+        "cases": cases,
     })
 }

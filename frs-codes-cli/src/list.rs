@@ -2,7 +2,7 @@
 
 use crate::describe::{category_line, code_json, statuses};
 use crate::{complain, failed, CatalogueArg, Outcome};
-use frs_codes_gen::{closest, Catalogue, Category, Code};
+use frs_codes_gen::{closest, Case, Catalogue, Category, Code};
 use std::fmt::Write as _;
 
 /// List every code of a catalogue, grouped by category
@@ -79,7 +79,7 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
                         "  {:<width$} {:<8} {}",
                         code.code,
                         statuses(code, "/"),
-                        code.description
+                        code.first_case().description
                     );
                 }
             }
@@ -94,11 +94,21 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
             text.push('\n');
         }
         Format::Markdown => {
-            text.push_str("| Category | Status Code | Error Code | Description | Measure |\n");
-            text.push_str("| --- | --- | --- | --- | --- |\n");
+            let messages = catalogue
+                .codes
+                .iter()
+                .flat_map(|code| &code.cases)
+                .any(|case| case.message.is_some());
+            if messages {
+                text.push_str("| Category | Status Code | Error Code | Error Message | Description | Measure |\n");
+                text.push_str("| --- | --- | --- | --- | --- | --- |\n");
+            } else {
+                text.push_str("| Category | Status Code | Error Code | Description | Measure |\n");
+                text.push_str("| --- | --- | --- | --- | --- |\n");
+            }
             for &category in &shown {
                 for code in codes(category) {
-                    markdown_row(&catalogue.categories[category], code, &mut text);
+                    markdown_rows(&catalogue.categories[category], code, messages, &mut text);
                 }
             }
         }
@@ -113,17 +123,52 @@ fn find_category(catalogue: &Catalogue, wanted: &str) -> Option<usize> {
     })
 }
 
-/// One table row; a measure of several lines keeps them apart with `<br>`.
-fn markdown_row(category: &Category, code: &Code, text: &mut String) {
+/// The code's table rows: one for its cases when they say the same (their statuses joined
+/// with `/`, as the documentation writes them), else one per case. A measure of several lines
+/// keeps them apart with `<br>`.
+fn markdown_rows(category: &Category, code: &Code, messages: bool, text: &mut String) {
     let cell = |value: &str| value.replace('|', "\\|");
-    let measure: Vec<String> = code.measure.iter().map(|line| cell(line)).collect();
-    let _ = writeln!(
-        text,
-        "| {} | {} | {} | {} | {} |",
-        cell(&category.title),
-        statuses(code, "/"),
-        code.code,
-        cell(&code.description),
-        measure.join("<br>")
-    );
+    let first = code.first_case();
+    let uniform = code.cases.iter().all(|case| {
+        case.message == first.message
+            && case.description == first.description
+            && case.measure == first.measure
+    });
+    let rows: Vec<(String, &Case)> = if uniform {
+        let statuses: Vec<String> = code.statuses().iter().map(u16::to_string).collect();
+        vec![(statuses.join("/"), first)]
+    } else {
+        code.cases
+            .iter()
+            .map(|case| {
+                (
+                    case.status
+                        .map(|status| status.to_string())
+                        .unwrap_or_default(),
+                    case,
+                )
+            })
+            .collect()
+    };
+    for (status, case) in rows {
+        let measure: Vec<String> = case
+            .measure
+            .iter()
+            .flatten()
+            .map(|line| cell(line))
+            .collect();
+        let message = if messages {
+            format!(" {} |", cell(case.message.as_deref().unwrap_or_default()))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            text,
+            "| {} | {status} | {} |{message} {} | {} |",
+            cell(&category.title),
+            code.code,
+            cell(&case.description),
+            measure.join("<br>")
+        );
+    }
 }

@@ -111,7 +111,7 @@ fn check_shows_the_line_with_a_caret_under_the_spot() {
     .expect("copy");
     let run = support::frs_codes_in(&scratch, &["check"]);
     assert_eq!(run.status, 1);
-    let expected_start = "error: duplicate code `FRS.0011` (first at codes.json:7:15); each code appears once, so remove one entry or correct its code\n \
+    let expected_start = "error: duplicate code `FRS.0011` (first at codes.json:7:15); each code appears once, so put all its rows in its `cases`, or correct its code\n \
         --> codes.json:9:15\n  \
         |\n\
         9 |     { \"code\": \"FRS.0011\", \"name\": \"ParameterAbsent\",";

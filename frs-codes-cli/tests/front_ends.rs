@@ -29,6 +29,17 @@ fn main() {
         );
         assert_eq!(code.as_str().parse::<ErrorCode>(), Ok(*code));
         assert_eq!(ErrorCode::try_from(code.as_str()), Ok(*code));
+        println!("  message {:?}", code.message());
+        for case in code.cases() {
+            assert_eq!(case.code(), *code);
+            println!(
+                "  case {} {:?} {:?} {:?}",
+                case.status(),
+                case.message(),
+                case.description(),
+                case.measure(),
+            );
+        }
     }
     for category in Category::ALL {
         println!(
@@ -197,9 +208,9 @@ fn a_bad_catalogue_fails_the_build_script_with_every_problem_at_its_place() {
         "{error}"
     );
     assert!(error.contains(
-        "codes.json:9:15: duplicate code `FRS.0011` (first at codes.json:7:15); each code appears once, so remove one entry or correct its code\n"
+        "codes.json:9:15: duplicate code `FRS.0011` (first at codes.json:7:15); each code appears once, so put all its rows in its `cases`, or correct its code\n"
     ), "{error}");
     assert!(error.contains(
-        "codes.json:10:15: code `FRS.11` has the same prefix and number as `FRS.0011` (at codes.json:7:15); codes are looked up by number, so keep one of them"
+        "codes.json:10:15: code `FRS.11` has the same prefix and number as `FRS.0011` (at codes.json:7:15); codes are told apart by number, so keep one of them"
     ), "{error}");
 }

@@ -79,6 +79,12 @@ impl Builder {
         self
     }
 
+    /// The case type's name (default: the code enum's name + `Case`).
+    pub fn case(&mut self, name: &str) -> &mut Self {
+        self.settings.case = Some(name.to_owned());
+        self
+    }
+
     /// The parse error's name (default: the code enum's name + `ParseError`).
     pub fn parse_error(&mut self, name: &str) -> &mut Self {
         self.settings.parse_error = Some(name.to_owned());

@@ -28,24 +28,55 @@ pub(crate) struct Document {
 pub(crate) struct CategoryEntry {
     pub name: String,
     pub title: String,
-    pub prefix: String,
+    /// The prefix of its codes; `""` for codes without one. Without a prefix, a category holds
+    /// only the codes that name it.
+    #[serde(default)]
+    pub prefix: Option<String>,
     #[serde(default)]
     pub extra_prefixes: Vec<String>,
-    pub range: [u32; 2],
+    /// The numbers it holds of its prefixes; without a range, every code of its prefixes.
+    #[serde(default)]
+    pub range: Option<[u32; 2]>,
 }
 
+/// A code: one case written inline (`status`, `message`, `description`, `measure`), or several
+/// in `cases`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CodeEntry {
     pub code: String,
     #[serde(default)]
     pub name: Option<String>,
-    pub status: Statuses,
-    pub description: String,
-    pub measure: Lines,
+    /// The category, by name; without it, the one whose prefix and range hold the code.
+    #[serde(default)]
+    pub category: Option<String>,
+    #[serde(default)]
+    pub status: Option<Statuses>,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub measure: Option<Lines>,
+    #[serde(default)]
+    pub cases: Option<Vec<CaseEntry>>,
     /// How a response with this code is retried, overriding the catalogue's `retry` by status.
     #[serde(default)]
     pub retry: Option<CodeRetry>,
+}
+
+/// One row of the documentation for a code.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CaseEntry {
+    #[serde(default)]
+    pub status: Option<Statuses>,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub measure: Option<Lines>,
 }
 
 /// A JSON object of HTTP status → retry class, kept as written (keys unparsed, duplicates and
@@ -60,9 +91,11 @@ pub(crate) enum CodeRetry {
 
 /// `status`: one number or a list of numbers. Kept as `u64` so that out-of-range values reach
 /// validation, which explains the rule, instead of a bare serde type error.
+#[derive(Clone)]
 pub(crate) struct Statuses(pub Vec<u64>);
 
 /// `measure`: one string or a list of lines.
+#[derive(Clone)]
 pub(crate) struct Lines(pub Vec<String>);
 
 impl<'de> Deserialize<'de> for Statuses {

@@ -222,24 +222,52 @@ fn code_fields(old: &Catalogue, new: &Catalogue, was: &Code, is: &Code, changes:
             });
         }
     };
-    field(
-        "status",
-        statuses(&was.statuses),
-        statuses(&is.statuses),
-        Impact::Minor,
-    );
-    field(
-        "description",
-        format!("{:?}", was.description),
-        format!("{:?}", is.description),
-        Impact::Patch,
-    );
-    field(
-        "measure",
-        format!("{:?}", was.measure.join("\n")),
-        format!("{:?}", is.measure.join("\n")),
-        Impact::Patch,
-    );
+    let case_statuses =
+        |code: &Code| -> Vec<Option<u16>> { code.cases.iter().map(|case| case.status).collect() };
+    if case_statuses(was) == case_statuses(is) {
+        let single = was.cases.len() == 1;
+        for (index, (before, after)) in was.cases.iter().zip(&is.cases).enumerate() {
+            let label = |field: &str| {
+                if single {
+                    field.to_owned()
+                } else {
+                    format!("case {} {field}", index + 1)
+                }
+            };
+            field(
+                &label("message"),
+                text(before.message.as_deref()),
+                text(after.message.as_deref()),
+                Impact::Patch,
+            );
+            field(
+                &label("description"),
+                format!("{:?}", before.description),
+                format!("{:?}", after.description),
+                Impact::Patch,
+            );
+            field(
+                &label("measure"),
+                lines(before.measure.as_deref()),
+                lines(after.measure.as_deref()),
+                Impact::Patch,
+            );
+        }
+    } else if was.statuses() != is.statuses() {
+        field(
+            "status",
+            statuses(&was.statuses()),
+            statuses(&is.statuses()),
+            Impact::Minor,
+        );
+    } else {
+        field(
+            "cases",
+            format!("{} cases", was.cases.len()),
+            format!("{} cases", is.cases.len()),
+            Impact::Minor,
+        );
+    }
     field(
         "category",
         format!("`{}`", old.categories[was.category].name),
@@ -252,6 +280,17 @@ fn code_fields(old: &Catalogue, new: &Catalogue, was: &Code, is: &Code, changes:
         retry(is.retry.as_ref()),
         Impact::Minor,
     );
+}
+
+fn text(text: Option<&str>) -> String {
+    text.map_or_else(|| "none".to_owned(), |text| format!("{text:?}"))
+}
+
+fn lines(lines: Option<&[String]>) -> String {
+    lines.map_or_else(
+        || "none".to_owned(),
+        |lines| format!("{:?}", lines.join("\n")),
+    )
 }
 
 fn categories(old: &Catalogue, new: &Catalogue, changes: &mut Vec<Change>) {
@@ -307,6 +346,9 @@ fn categories(old: &Catalogue, new: &Catalogue, changes: &mut Vec<Change>) {
 }
 
 fn statuses(statuses: &[u16]) -> String {
+    if statuses.is_empty() {
+        return "none".to_owned();
+    }
     let statuses: Vec<String> = statuses.iter().map(u16::to_string).collect();
     statuses.join(", ")
 }
@@ -328,12 +370,15 @@ fn status_classes(classes: &[(u16, RetryClass)]) -> String {
 }
 
 fn coverage(category: &Category) -> String {
-    format!(
-        "{} {}–{}",
-        category.prefixes.join("/"),
-        category.range.start(),
-        category.range.end()
-    )
+    let prefixes = if category.prefixes.is_empty() {
+        "the codes that name it".to_owned()
+    } else {
+        category.prefixes.join("/")
+    };
+    match &category.range {
+        Some(range) => format!("{prefixes} {}–{}", range.start(), range.end()),
+        None => prefixes,
+    }
 }
 
 #[cfg(test)]

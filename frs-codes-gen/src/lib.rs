@@ -46,7 +46,7 @@ mod expansion_tests;
 pub use builder::Builder;
 pub use diff::{diff, Change, Diff, Impact};
 pub use macro_call::MacroCall;
-pub use model::{split_code, Catalogue, Category, Code, CodeRetry, RetryClass};
+pub use model::{split_code, Case, Catalogue, Category, Code, CodeRetry, RetryClass};
 pub use problem::{Error, Location, Problem};
 pub use suggest::closest;
 

@@ -72,6 +72,7 @@ impl Parse for MacroCall {
         let mut path: Option<LitStr> = None;
         let mut code_type: Option<Ident> = None;
         let mut category_type: Option<Ident> = None;
+        let mut case_type: Option<Ident> = None;
         let mut parse_error_type: Option<Ident> = None;
         let mut vis: Option<Visibility> = None;
         let mut doc_path: Option<Path> = None;
@@ -106,6 +107,7 @@ impl Parse for MacroCall {
                 "path" => path = Some(parse_value(input, &key_name, expected)?),
                 "name" => code_type = Some(parse_value(input, &key_name, expected)?),
                 "category" => category_type = Some(parse_value(input, &key_name, expected)?),
+                "case" => case_type = Some(parse_value(input, &key_name, expected)?),
                 "parse_error" => parse_error_type = Some(parse_value(input, &key_name, expected)?),
                 "vis" => vis = Some(parse_value(input, &key_name, expected)?),
                 _ => doc_path = Some(parse_value(input, &key_name, expected)?),
@@ -124,6 +126,7 @@ impl Parse for MacroCall {
             options: Options::with_defaults(
                 code_type,
                 category_type,
+                case_type,
                 parse_error_type,
                 vis,
                 doc_path,

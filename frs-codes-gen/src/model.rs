@@ -31,11 +31,12 @@ pub struct Catalogue {
     pub codes: Vec<Code>,
     /// The catalogue's `retry`: the class of a response by its status, whatever its code.
     pub retry: Vec<(u16, RetryClass)>,
-    /// Every prefix, with its ranges and codes: the lookup's index.
+    /// Every prefix a category names, with the categories that hold its codes.
     pub(crate) prefixes: Vec<Prefix>,
 }
 
-/// A category: a prefix (and maybe more) and an inclusive range of numbers.
+/// A category of codes: those of some prefixes (all of them, or a range of their numbers), or
+/// only the codes that name it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Category {
@@ -43,34 +44,78 @@ pub struct Category {
     pub name: String,
     /// What `Display` writes, e.g. `Service management errors`.
     pub title: String,
-    /// The main prefix first, then the extra ones.
+    /// The main prefix first, then the extra ones; empty for a category without a prefix. The
+    /// prefix `""` stands for codes without one, such as `1100`.
     pub prefixes: Vec<String>,
-    /// The numbers it covers.
-    pub range: RangeInclusive<u32>,
+    /// The numbers it holds of its prefixes; `None` for all of them.
+    pub range: Option<RangeInclusive<u32>>,
 }
 
 /// An error code of the catalogue.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Code {
-    /// The code as the service sends it, e.g. `FRS.0202`.
+    /// The code exactly as the service sends it, e.g. `FRS.0202`.
     pub code: String,
     /// The variant name, as given or derived.
     pub name: String,
-    /// The part before the dot.
+    /// What comes before the number (or, for a code without one, before the last dot): `FRS`,
+    /// `SVCSTG.CCE-ADDONMGR`; `""` for `1100` or `AccessDenied`.
     pub prefix: String,
-    /// The value of the digits after the dot.
-    pub number: u32,
-    /// The HTTP statuses it comes with; never empty, the first is the main one.
-    pub statuses: Vec<u16>,
-    /// What the error means.
-    pub description: String,
-    /// What to do, one entry per line; never empty.
-    pub measure: Vec<String>,
+    /// The value of the trailing digits (1 to 9 of them, after a dot or making up the whole
+    /// code); `None` for a code such as `AccessDenied`.
+    pub number: Option<u32>,
+    /// Its rows in the documentation, in order; never empty. A row with several statuses is one
+    /// case per status.
+    pub cases: Vec<Case>,
     /// Its category, as an index into [`Catalogue::categories`].
     pub category: usize,
     /// Its own retry classes, if the catalogue gives any.
     pub retry: Option<CodeRetry>,
+}
+
+/// One documented occurrence of a code: a status and the texts that go with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Case {
+    /// The HTTP status, where the documentation gives one.
+    pub status: Option<u16>,
+    /// The text the service sends in `error_msg`, where the documentation gives it; sometimes a
+    /// template such as `Invalid input for field '%(key)s'`.
+    pub message: Option<String>,
+    /// What the error means.
+    pub description: String,
+    /// What to do, one entry per line, where the documentation says.
+    pub measure: Option<Vec<String>>,
+}
+
+impl Code {
+    /// Every status of its cases, in order, each once.
+    #[must_use]
+    pub fn statuses(&self) -> Vec<u16> {
+        let mut statuses = Vec::new();
+        for status in self.cases.iter().filter_map(|case| case.status) {
+            if !statuses.contains(&status) {
+                statuses.push(status);
+            }
+        }
+        statuses
+    }
+
+    /// The first case, which the code-level accessors read.
+    #[must_use]
+    pub fn first_case(&self) -> &Case {
+        &self.cases[0]
+    }
+
+    /// The case documented for `status`: the first whose status it is, else the first case.
+    #[must_use]
+    pub fn case_for(&self, status: u16) -> &Case {
+        self.cases
+            .iter()
+            .find(|case| case.status == Some(status))
+            .unwrap_or(&self.cases[0])
+    }
 }
 
 /// How a failed call may be retried: the classes of `frs_codes::Retry`.
@@ -137,42 +182,50 @@ pub enum CodeRetry {
     ByStatus(Vec<(u16, RetryClass)>),
 }
 
-/// One code prefix: the categories whose ranges it covers and the codes written with it.
+/// One code prefix: the categories that hold its codes, and the codes written with it.
 #[derive(Clone, Debug)]
 pub(crate) struct Prefix {
     pub text: String,
+    /// The category holding every code of the prefix, if one does.
+    pub whole: Option<usize>,
     /// `(start, end, category index)`, sorted by start, never overlapping.
     pub ranges: Vec<(u32, u32, usize)>,
-    /// `(number, code index)`, sorted by number, numbers unique.
-    pub codes: Vec<(u32, usize)>,
 }
 
 impl Catalogue {
     /// The code spelled exactly `code` (case and zero padding included).
     #[must_use]
     pub fn find(&self, code: &str) -> Option<&Code> {
-        let (prefix, number) = split_code(code)?;
-        let prefix = self.prefixes.iter().find(|found| found.text == prefix)?;
-        let index = prefix
-            .codes
-            .binary_search_by_key(&number, |(number, _)| *number)
-            .ok()?;
-        let found = &self.codes[prefix.codes[index].1];
-        (found.code == code).then_some(found)
+        self.codes.iter().find(|found| found.code == code)
     }
 
-    /// The category whose prefixes and range hold `code`, for any well-formed code, listed or not.
+    /// The category of `code`: a listed code's, or for another code the one its prefix and
+    /// number fall in.
     #[must_use]
     pub fn category_of(&self, code: &str) -> Option<&Category> {
-        let (prefix, number) = split_code(code)?;
-        let (_, _, category) = self
+        if let Some(found) = self.find(code) {
+            return Some(&self.categories[found.category]);
+        }
+        let shape = Shape::of(code);
+        self.category_by_shape(&shape)
+            .map(|index| &self.categories[index])
+    }
+
+    /// The category whose prefix (and range) hold a code of this shape.
+    pub(crate) fn category_by_shape(&self, shape: &Shape) -> Option<usize> {
+        let prefix = self
             .prefixes
             .iter()
-            .find(|found| found.text == prefix)?
+            .find(|found| found.text == shape.prefix)?;
+        if let Some(whole) = prefix.whole {
+            return Some(whole);
+        }
+        let number = shape.number?;
+        prefix
             .ranges
             .iter()
-            .find(|(start, end, _)| (*start..=*end).contains(&number))?;
-        Some(&self.categories[*category])
+            .find(|(start, end, _)| (*start..=*end).contains(&number))
+            .map(|(_, _, category)| *category)
     }
 
     /// The listed code that `input` most likely means: the same prefix (ignoring case) and the
@@ -195,33 +248,70 @@ impl Catalogue {
         let prefix = head.trim_end_matches(['.', '-', '_', ' ', ':', '/']);
         self.codes
             .iter()
-            .find(|code| code.number == number && code.prefix.eq_ignore_ascii_case(prefix))
+            .find(|code| code.number == Some(number) && code.prefix.eq_ignore_ascii_case(prefix))
             .filter(|code| code.code != input)
     }
 }
 
-/// Splits a well-formed code (`PREFIX.DIGITS`: ASCII letters and digits starting with a letter,
-/// a dot, 1 to 8 digits) into its prefix and number.
+/// A code split into what comes before its number and the number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Shape<'a> {
+    pub prefix: &'a str,
+    pub number: Option<u32>,
+}
+
+/// The most digits a code's number has: nine fit a `u32`.
+pub(crate) const MAX_DIGITS: usize = 9;
+
+impl<'a> Shape<'a> {
+    /// `1100` → `("", 1100)`; `FRS.0202` → `("FRS", 202)`; `SVCSTG.CCE-ADDONMGR.4000003` →
+    /// `("SVCSTG.CCE-ADDONMGR", 4000003)`; `KMS.DisabledException` → `("KMS", None)`;
+    /// `AccessDenied` → `("", None)`.
+    pub fn of(code: &'a str) -> Self {
+        let digits = code.len() - code.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let numbered = (1..=MAX_DIGITS).contains(&digits)
+            && (digits == code.len() || code.as_bytes()[code.len() - digits - 1] == b'.');
+        if numbered {
+            let number = code[code.len() - digits..].parse().ok();
+            let prefix = code[..code.len() - digits]
+                .strip_suffix('.')
+                .unwrap_or_default();
+            return Shape { prefix, number };
+        }
+        let prefix = code.rfind('.').map_or("", |dot| &code[..dot]);
+        Shape {
+            prefix,
+            number: None,
+        }
+    }
+}
+
+/// Splits a numbered code (`PREFIX.DIGITS` or `DIGITS`, 1 to 9 digits, the prefix ASCII letters,
+/// digits, `-`, `_` and dots, starting with a letter) into its prefix and number.
 ///
 /// ```
 /// assert_eq!(frs_codes_gen::split_code("FRS.0202"), Some(("FRS", 202)));
+/// assert_eq!(frs_codes_gen::split_code("1100"), Some(("", 1100)));
+/// assert_eq!(frs_codes_gen::split_code("SVCSTG.CCE-ADDONMGR.4000003"), Some(("SVCSTG.CCE-ADDONMGR", 4_000_003)));
 /// assert_eq!(frs_codes_gen::split_code("FRS-0202"), None);
+/// assert_eq!(frs_codes_gen::split_code("AccessDenied"), None);
 /// ```
 #[must_use]
 pub fn split_code(code: &str) -> Option<(&str, u32)> {
-    let (prefix, digits) = code.split_once('.')?;
-    let well_formed = is_prefix(prefix)
-        && (1..=8).contains(&digits.len())
-        && digits.bytes().all(|byte| byte.is_ascii_digit());
-    well_formed.then(|| (prefix, digits.parse().unwrap_or(0)))
+    let shape = Shape::of(code);
+    let number = shape.number?;
+    is_prefix(shape.prefix).then_some((shape.prefix, number))
 }
 
+/// A prefix a category can name: `""`, or ASCII letters, digits, `-`, `_` and `.` starting with a
+/// letter and not ending with a dot.
 pub(crate) fn is_prefix(prefix: &str) -> bool {
-    prefix
-        .as_bytes()
-        .first()
-        .is_some_and(u8::is_ascii_alphabetic)
-        && prefix.bytes().all(|byte| byte.is_ascii_alphanumeric())
+    prefix.is_empty()
+        || (prefix.as_bytes()[0].is_ascii_alphabetic()
+            && !prefix.ends_with('.')
+            && prefix
+                .bytes()
+                .all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.')))
 }
 
 #[cfg(test)]
@@ -229,13 +319,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes() {
+    fn shapes_of_real_codes() {
+        let shape = |code| {
+            let Shape { prefix, number } = Shape::of(code);
+            (prefix, number)
+        };
+        assert_eq!(shape("FRS.0202"), ("FRS", Some(202)));
+        assert_eq!(shape("Ecs.0000"), ("Ecs", Some(0)));
+        assert_eq!(shape("1100"), ("", Some(1100)));
+        assert_eq!(shape("01"), ("", Some(1)));
+        assert_eq!(shape("111400062"), ("", Some(111_400_062)));
+        assert_eq!(shape("CCE.01400001"), ("CCE", Some(1_400_001)));
+        assert_eq!(
+            shape("SVCSTG.CCE-ADDONMGR.4000003"),
+            ("SVCSTG.CCE-ADDONMGR", Some(4_000_003))
+        );
+        assert_eq!(shape("KMS.DisabledException"), ("KMS", None));
+        assert_eq!(shape("AccessDenied"), ("", None));
+        assert_eq!(shape("FRS.1234567890"), ("FRS", None));
+        assert_eq!(shape("FRS-0202"), ("", None));
+        assert_eq!(shape("DIS.5000~DIS.5999"), ("DIS.5000~DIS", Some(5999)));
+        assert_eq!(shape("FRS..0202"), ("FRS.", Some(202)));
+    }
+
+    #[test]
+    fn numbered_codes() {
         assert_eq!(split_code("FRS.0202"), Some(("FRS", 202)));
         assert_eq!(split_code("A1.99999999"), Some(("A1", 99_999_999)));
-        assert_eq!(split_code("FRS.123456789"), None);
+        assert_eq!(split_code("FRS.123456789"), Some(("FRS", 123_456_789)));
+        assert_eq!(split_code("FRS.1234567890"), None);
         assert_eq!(split_code("1FRS.0202"), None);
         assert_eq!(split_code("FRS."), None);
         assert_eq!(split_code("FRS.02a2"), None);
-        assert_eq!(split_code("FRS-0202"), None);
+        assert_eq!(split_code("DIS.5000~DIS.5999"), None);
     }
 }

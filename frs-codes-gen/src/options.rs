@@ -10,10 +10,11 @@ use syn::parse::Parse;
 use syn::{Ident, Path, Visibility};
 
 /// The options users write, each with what its value must be (the "takes ..." of messages).
-pub(crate) const OPTIONS: [(&str, &str); 6] = [
+pub(crate) const OPTIONS: [(&str, &str); 7] = [
     ("path", "a string literal such as \"codes.json\""),
     ("name", "a type name such as `ErrorCode`"),
     ("category", "a type name such as `Category`"),
+    ("case", "a type name such as `ErrorCodeCase`"),
     ("parse_error", "a type name such as `ErrorCodeParseError`"),
     ("vis", "a visibility such as `pub(crate)`"),
     ("doc_path", "a path such as `my_crate::errors`"),
@@ -26,6 +27,7 @@ const RUNTIME_EXPECTED: &str = "a path such as `frs_codes`";
 pub(crate) struct Options {
     pub code_type: Ident,
     pub category_type: Ident,
+    pub case_type: Ident,
     pub parse_error_type: Ident,
     pub vis: Visibility,
     /// Path under which rustdoc examples name the generated types; no examples without it,
@@ -40,6 +42,7 @@ impl Options {
     pub(crate) fn with_defaults(
         code_type: Option<Ident>,
         category_type: Option<Ident>,
+        case_type: Option<Ident>,
         parse_error_type: Option<Ident>,
         vis: Option<Visibility>,
         doc_path: Option<Path>,
@@ -48,7 +51,9 @@ impl Options {
         let code_type = code_type.unwrap_or_else(|| Ident::new("ErrorCode", Span::call_site()));
         let parse_error_type =
             parse_error_type.unwrap_or_else(|| format_ident!("{}ParseError", code_type.unraw()));
+        let case_type = case_type.unwrap_or_else(|| format_ident!("{}Case", code_type.unraw()));
         Options {
+            case_type,
             code_type,
             category_type: category_type
                 .unwrap_or_else(|| Ident::new("Category", Span::call_site())),
@@ -65,6 +70,7 @@ impl Options {
         let mut problems = Vec::new();
         let code_type = parse_setting("name", &settings.name, &mut problems);
         let category_type = parse_setting("category", &settings.category, &mut problems);
+        let case_type = parse_setting("case", &settings.case, &mut problems);
         let parse_error_type = parse_setting("parse_error", &settings.parse_error, &mut problems);
         let vis = parse_setting("vis", &settings.vis, &mut problems);
         let doc_path = parse_setting("doc_path", &settings.doc_path, &mut problems);
@@ -75,6 +81,7 @@ impl Options {
         Ok(Options::with_defaults(
             code_type,
             category_type,
+            case_type,
             parse_error_type,
             vis,
             doc_path,
@@ -108,6 +115,7 @@ fn parse_setting<T: Parse>(
 pub(crate) struct Settings {
     pub name: Option<String>,
     pub category: Option<String>,
+    pub case: Option<String>,
     pub parse_error: Option<String>,
     pub vis: Option<String>,
     pub doc_path: Option<String>,

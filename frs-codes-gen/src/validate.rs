@@ -1,9 +1,9 @@
 //! Every rule a catalogue must satisfy. Problems are collected, not returned at the first one,
 //! so that a single build reports all of them.
 
-use crate::catalogue::{CodeRetry as CodeRetryEntry, Loaded, StatusClasses};
+use crate::catalogue::{CaseEntry, CodeRetry as CodeRetryEntry, Lines, Loaded, StatusClasses};
 use crate::model::{
-    is_prefix, split_code, Catalogue, Category, Code, CodeRetry, Prefix, RetryClass,
+    is_prefix, Case, Catalogue, Category, Code, CodeRetry, Prefix, RetryClass, Shape,
 };
 use crate::problem::Problem;
 use crate::suggest::closest;
@@ -12,8 +12,11 @@ use syn::ext::IdentExt;
 use syn::parse::Parser;
 use syn::Ident;
 
-/// The highest number a code can have: codes carry 1 to 8 digits.
-const MAX_NUMBER: u32 = 99_999_999;
+/// The highest number a code can have: codes carry 1 to 9 digits.
+const MAX_NUMBER: u32 = 999_999_999;
+
+/// The longest code, in bytes: what a parse error keeps of its input without allocating.
+pub(crate) const MAX_CODE_LEN: usize = 64;
 
 /// Checks `loaded` and builds the catalogue, or returns every problem found.
 pub(crate) fn validate(loaded: &Loaded) -> Result<Catalogue, Vec<Problem>> {
@@ -30,7 +33,7 @@ pub(crate) fn validate(loaded: &Loaded) -> Result<Catalogue, Vec<Problem>> {
     }
 
     let categories = check_categories(&mut problems);
-    let prefixes = check_ranges(&mut problems, &categories);
+    let prefixes = check_prefixes(&mut problems, &categories);
     let codes = check_codes(&mut problems, &categories, &prefixes);
     let retry = match &document.retry {
         Some(classes) => {
@@ -41,18 +44,6 @@ pub(crate) fn validate(loaded: &Loaded) -> Result<Catalogue, Vec<Problem>> {
 
     if !problems.found.is_empty() {
         return Err(problems.found);
-    }
-    let mut prefixes = prefixes;
-    for (index, code) in codes.iter().enumerate() {
-        if let Some(prefix) = prefixes
-            .iter_mut()
-            .find(|prefix| prefix.text == code.prefix)
-        {
-            prefix.codes.push((code.number, index));
-        }
-    }
-    for prefix in &mut prefixes {
-        prefix.codes.sort_unstable();
     }
     Ok(Catalogue {
         file: loaded.file.clone(),
@@ -109,47 +100,69 @@ fn check_categories(problems: &mut Problems) -> Vec<Category> {
                 format!("{what} has an empty title; give it the heading users should read, e.g. \"Service management errors\""),
             );
         }
-        for (field, prefix) in std::iter::once(("prefix".to_owned(), &entry.prefix)).chain(
-            entry
-                .extra_prefixes
-                .iter()
-                .enumerate()
-                .map(|(i, prefix)| (format!("extra_prefixes[{i}]"), prefix)),
-        ) {
+        let prefixes: Vec<(String, &String)> = entry
+            .prefix
+            .iter()
+            .map(|prefix| ("prefix".to_owned(), prefix))
+            .chain(
+                entry
+                    .extra_prefixes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, prefix)| (format!("extra_prefixes[{i}]"), prefix)),
+            )
+            .collect();
+        for (field, prefix) in &prefixes {
             if !is_prefix(prefix) {
                 problems.report(
                     &format!("{path}.{field}"),
-                    format!("{what} has the malformed prefix `{prefix}`; a prefix is ASCII letters and digits starting with a letter, e.g. \"FRS\""),
+                    format!("{what} has the malformed prefix `{prefix}`; a prefix is ASCII letters, digits, `-`, `_` and dots, starting with a letter, e.g. \"FRS\" or \"SVCSTG.CCE-ADDONMGR\", or \"\" for codes without one"),
                 );
             }
         }
-        let [start, end] = entry.range;
-        if start > end {
+        if entry.prefix.is_none() && !entry.extra_prefixes.is_empty() {
             problems.report(
-                &format!("{path}.range"),
-                format!("{what} has the empty range [{start}, {end}]; write it as [first, last] with first <= last"),
-            );
-        } else if end > MAX_NUMBER {
-            problems.report(
-                &format!("{path}.range"),
-                format!("{what} has a range ending at {end}, beyond the largest 8-digit number {MAX_NUMBER}"),
+                &format!("{path}.extra_prefixes"),
+                format!("{what} has `extra_prefixes` but no `prefix`; name its main prefix first"),
             );
         }
-        let mut prefixes = vec![entry.prefix.clone()];
-        prefixes.extend(entry.extra_prefixes.iter().cloned());
+        let range = entry.range.map(|[start, end]| start..=end);
+        if let Some([start, end]) = entry.range {
+            if entry.prefix.is_none() {
+                problems.report(
+                    &format!("{path}.range"),
+                    format!("{what} has a `range` but no `prefix`; a range holds numbers of the codes of a prefix"),
+                );
+            } else if start > end {
+                problems.report(
+                    &format!("{path}.range"),
+                    format!("{what} has the empty range [{start}, {end}]; write it as [first, last] with first <= last"),
+                );
+            } else if end > MAX_NUMBER {
+                problems.report(
+                    &format!("{path}.range"),
+                    format!("{what} has a range ending at {end}, beyond the largest 9-digit number {MAX_NUMBER}"),
+                );
+            }
+        }
         categories.push(Category {
             name: entry.name.clone(),
             title: entry.title.clone(),
-            prefixes,
-            range: start..=end,
+            prefixes: prefixes
+                .into_iter()
+                .map(|(_, prefix)| prefix.clone())
+                .collect(),
+            range,
         });
     }
     categories
 }
 
-/// Groups category ranges by prefix and reports ranges of one prefix that overlap.
-fn check_ranges(problems: &mut Problems, categories: &[Category]) -> Vec<Prefix> {
+/// Groups the categories by prefix and reports prefixes claimed twice: ranges that overlap, or
+/// a category holding a whole prefix that another one also names.
+fn check_prefixes(problems: &mut Problems, categories: &[Category]) -> Vec<Prefix> {
     let mut prefixes: Vec<Prefix> = Vec::new();
+    let mut claims: Vec<(String, usize, usize)> = Vec::new();
     for (index, category) in categories.iter().enumerate() {
         for text in &category.prefixes {
             let found = match prefixes.iter().position(|prefix| &prefix.text == text) {
@@ -157,45 +170,79 @@ fn check_ranges(problems: &mut Problems, categories: &[Category]) -> Vec<Prefix>
                 None => {
                     prefixes.push(Prefix {
                         text: text.clone(),
+                        whole: None,
                         ranges: Vec::new(),
-                        codes: Vec::new(),
                     });
                     prefixes.len() - 1
                 }
             };
-            // An empty range is reported on its own; it covers no code.
-            let listed = prefixes[found]
-                .ranges
-                .iter()
-                .any(|(_, _, owner)| *owner == index);
-            let (start, end) = (*category.range.start(), *category.range.end());
-            if !listed && start <= end {
-                prefixes[found].ranges.push((start, end, index));
+            let prefix = &mut prefixes[found];
+            let first_claim = prefix
+                .whole
+                .or_else(|| prefix.ranges.first().map(|(_, _, owner)| *owner));
+            match &category.range {
+                None => {
+                    if let Some(first) = first_claim.filter(|first| *first != index) {
+                        claims.push((text.clone(), first, index));
+                    }
+                    prefix.whole = Some(index);
+                }
+                // An empty range is reported on its own; it holds no code.
+                Some(range) if range.start() <= range.end() => {
+                    if let Some(whole) = prefix.whole.filter(|whole| *whole != index) {
+                        claims.push((text.clone(), whole, index));
+                    }
+                    if !prefix.ranges.iter().any(|(_, _, owner)| *owner == index) {
+                        prefix.ranges.push((*range.start(), *range.end(), index));
+                    }
+                }
+                Some(_) => {}
             }
         }
     }
-    let entries = &problems.loaded.document.categories;
-    let mut overlaps = Vec::new();
     for prefix in &mut prefixes {
         prefix.ranges.sort_unstable();
         for pair in prefix.ranges.windows(2) {
             let ((_, first_end, first), (second_start, _, second)) = (pair[0], pair[1]);
             if second_start <= first_end {
-                overlaps.push((prefix.text.clone(), first, second));
+                claims.push((prefix.text.clone(), first, second));
             }
         }
     }
-    for (text, first, second) in overlaps {
-        let first_at = problems.at(&format!("categories[{first}].range"));
-        let [a_start, a_end] = entries[first].range;
-        let [b_start, b_end] = entries[second].range;
-        problems.report(
-            &format!("categories[{second}].range"),
-            format!(
-                "the range [{b_start}, {b_end}] of category `{}` overlaps [{a_start}, {a_end}] of category `{}` (at {first_at}) for prefix `{text}`; a code number must fall in exactly one category",
-                entries[second].name, entries[first].name
+    let entries = &problems.loaded.document.categories;
+    for (text, first, second) in claims {
+        let describe = |index: usize| match entries[index].range {
+            Some([start, end]) => format!(
+                "the range [{start}, {end}] of category `{}`",
+                entries[index].name
             ),
-        );
+            None => format!(
+                "category `{}`, which holds all its codes",
+                entries[index].name
+            ),
+        };
+        let field = |index: usize| {
+            if entries[index].range.is_some() {
+                format!("categories[{index}].range")
+            } else {
+                format!("categories[{index}].prefix")
+            }
+        };
+        let first_at = problems.at(&field(first));
+        let message = if entries[first].range.is_some() && entries[second].range.is_some() {
+            format!(
+                "{} overlaps {} (at {first_at}) for prefix `{text}`; a code number must fall in exactly one category",
+                describe(second),
+                describe(first)
+            )
+        } else {
+            format!(
+                "the prefix `{text}` is claimed by {} and by {} (at {first_at}); a category without a `range` holds every code of its prefix, so no other category can name it",
+                describe(second),
+                describe(first)
+            )
+        };
+        problems.report(&field(second), message);
     }
     prefixes
 }
@@ -208,29 +255,25 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
     let entries = &problems.loaded.document.codes;
     for (index, entry) in entries.iter().enumerate() {
         let path = format!("codes[{index}]");
-        let parsed = split_code(&entry.code);
-        if parsed.is_none() {
-            problems.report(
-                &format!("{path}.code"),
-                format!("malformed code `{}`; a code is PREFIX.DIGITS: ASCII letters and digits starting with a letter, a dot, then 1 to 8 digits, e.g. \"FRS.0202\"", entry.code),
-            );
-        }
+        let code_path = format!("{path}.code");
         let what = format!("code `{}`", entry.code);
+        let well_formed = check_spelling(problems, &code_path, &entry.code);
+        let shape = Shape::of(&entry.code);
 
         if let Some(first) = first_by_code.get(entry.code.as_str()) {
             let first_at = problems.at(&format!("codes[{first}].code"));
             problems.report(
-                &format!("{path}.code"),
-                format!("duplicate code `{}` (first at {first_at}); each code appears once, so remove one entry or correct its code", entry.code),
+                &code_path,
+                format!("duplicate code `{}` (first at {first_at}); each code appears once, so put all its rows in its `cases`, or correct its code", entry.code),
             );
         } else {
             first_by_code.insert(&entry.code, index);
-            if let Some((prefix, number)) = parsed {
-                if let Some(first) = first_by_number.insert((prefix, number), index) {
+            if let Some(number) = shape.number {
+                if let Some(first) = first_by_number.insert((shape.prefix, number), index) {
                     let first_at = problems.at(&format!("codes[{first}].code"));
                     problems.report(
-                        &format!("{path}.code"),
-                        format!("{what} has the same prefix and number as `{}` (at {first_at}); codes are looked up by number, so keep one of them", entries[first].code),
+                        &code_path,
+                        format!("{what} has the same prefix and number as `{}` (at {first_at}); codes are told apart by number, so keep one of them", entries[first].code),
                     );
                 }
             }
@@ -238,7 +281,7 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
 
         let (name, name_path) = match &entry.name {
             Some(name) => (name.clone(), format!("{path}.name")),
-            None => (derived_name(&entry.code), format!("{path}.code")),
+            None => (derived_name(&entry.code), code_path.clone()),
         };
         let name_ok = match name_problem(&name) {
             Some(problem) => {
@@ -267,47 +310,61 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
             }
         }
 
-        let statuses = check_statuses(problems, &path, &what, &entry.status.0);
+        let cases = check_cases(problems, &path, &what, entry);
+        let mut statuses: Vec<u16> = Vec::new();
+        for status in cases.iter().filter_map(|case| case.status) {
+            if !statuses.contains(&status) {
+                statuses.push(status);
+            }
+        }
         let retry = entry
             .retry
             .as_ref()
             .map(|retry| check_code_retry(problems, &path, &what, retry, &statuses));
 
-        if entry.description.trim().is_empty() {
-            problems.report(
-                &format!("{path}.description"),
-                format!("{what} has an empty description; copy the description from the service's documentation"),
-            );
-        }
-        if entry.measure.0.is_empty() || entry.measure.0.iter().any(|line| line.trim().is_empty()) {
-            problems.report(
-                &format!("{path}.measure"),
-                format!("{what} has an empty measure or an empty measure line; write what the user should do, one non-empty string per line"),
-            );
-        }
-
-        let category = parsed.and_then(|(prefix, number)| {
-            let found = find_category(prefixes, prefix, number);
-            if found.is_none() {
-                if let Some(covered) = describe_coverage(prefixes, categories, prefix) {
+        let category = match &entry.category {
+            Some(named) => {
+                let found = categories
+                    .iter()
+                    .position(|category| &category.name == named);
+                if found.is_none() {
+                    let names: Vec<&str> = categories
+                        .iter()
+                        .map(|category| category.name.as_str())
+                        .collect();
+                    let hint = closest(named, &names)
+                        .map(|name| format!("did you mean `{name}`? "))
+                        .unwrap_or_default();
                     problems.report(
-                        &format!("{path}.code"),
-                        format!("{what} falls in no category: {covered}; add a category whose range holds {number}, or correct the code"),
+                        &format!("{path}.category"),
+                        format!("{what} names the category `{named}`, which the catalogue does not have; {hint}the categories are: {}", names.join(", ")),
                     );
                 }
+                found
             }
-            found
-        });
+            None => {
+                let found = find_category(prefixes, &shape);
+                if found.is_none() && well_formed {
+                    if let Some(covered) = describe_coverage(prefixes, categories, &shape) {
+                        problems.report(
+                            &code_path,
+                            format!("{what} falls in no category: {covered}"),
+                        );
+                    }
+                }
+                found
+            }
+        };
 
-        if let (Some((prefix, number)), Some(category), true) = (parsed, category, name_ok) {
+        if let (Some(category), true, true, false) =
+            (category, name_ok, well_formed, cases.is_empty())
+        {
             codes.push(Code {
                 name,
                 code: entry.code.clone(),
-                prefix: prefix.to_owned(),
-                number,
-                statuses,
-                description: entry.description.clone(),
-                measure: entry.measure.0.clone(),
+                prefix: shape.prefix.to_owned(),
+                number: shape.number,
+                cases,
                 category,
                 retry,
             });
@@ -316,25 +373,158 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
     codes
 }
 
+/// Whether `code` can be spelled in generated code and looked up: reports it if not.
+fn check_spelling(problems: &mut Problems, path: &str, code: &str) -> bool {
+    let problem = if code.is_empty() {
+        Some("is empty")
+    } else if code.trim() != code {
+        Some("has leading or trailing whitespace")
+    } else if code.chars().any(char::is_control) {
+        Some("has a control character")
+    } else if code.len() > MAX_CODE_LEN {
+        Some("is longer than 64 bytes")
+    } else {
+        None
+    };
+    match problem {
+        Some(problem) => {
+            problems.report(
+                path,
+                format!("malformed code `{}`: it {problem}; a code is the text the service sends in `error_code`, such as \"FRS.0202\", \"1100\" or \"AccessDenied\"", code.escape_debug()),
+            );
+            false
+        }
+        None => true,
+    }
+}
+
+/// The code's cases: its `cases`, or the one case its own fields make; a case listing several
+/// statuses becomes one case per status.
+fn check_cases(
+    problems: &mut Problems,
+    path: &str,
+    what: &str,
+    entry: &crate::catalogue::CodeEntry,
+) -> Vec<Case> {
+    let inline = CaseEntry {
+        status: entry.status.clone(),
+        message: entry.message.clone(),
+        description: entry.description.clone(),
+        measure: entry.measure.clone(),
+    };
+    let written: Vec<(String, String, &CaseEntry)> = match &entry.cases {
+        None => vec![(path.to_owned(), what.to_owned(), &inline)],
+        Some(cases) => {
+            let inline_fields: Vec<&str> = [
+                ("status", entry.status.is_some()),
+                ("message", entry.message.is_some()),
+                ("description", entry.description.is_some()),
+                ("measure", entry.measure.is_some()),
+            ]
+            .into_iter()
+            .filter_map(|(field, given)| given.then_some(field))
+            .collect();
+            if let Some(field) = inline_fields.first() {
+                problems.report(
+                    &format!("{path}.{field}"),
+                    format!(
+                        "{what} has both `cases` and `{field}`; move `{}` into its cases",
+                        inline_fields.join("`, `")
+                    ),
+                );
+            }
+            if cases.is_empty() {
+                problems.report(
+                    &format!("{path}.cases"),
+                    format!("{what} has an empty `cases` list; give at least one case, or write the case's fields on the code"),
+                );
+            }
+            cases
+                .iter()
+                .enumerate()
+                .map(|(index, case)| {
+                    let what = format!("{what} (case {})", index + 1);
+                    (format!("{path}.cases[{index}]"), what, case)
+                })
+                .collect()
+        }
+    };
+    let mut cases = Vec::new();
+    for (case_path, what, case) in written {
+        let what = what.as_str();
+        let statuses = match &case.status {
+            Some(statuses) => check_statuses(problems, &case_path, what, &statuses.0),
+            None => Vec::new(),
+        };
+        let description = match &case.description {
+            Some(description) if !description.trim().is_empty() => description.clone(),
+            Some(_) => {
+                problems.report(
+                    &format!("{case_path}.description"),
+                    format!("{what} has an empty description; copy the description from the service's documentation"),
+                );
+                String::new()
+            }
+            None => {
+                problems.report(
+                    &case_path,
+                    format!("{what} has no `description`; say what the error means, as the service's documentation does"),
+                );
+                String::new()
+            }
+        };
+        if case
+            .message
+            .as_ref()
+            .is_some_and(|message| message.trim().is_empty())
+        {
+            problems.report(
+                &format!("{case_path}.message"),
+                format!("{what} has an empty message; leave `message` out when the documentation gives none"),
+            );
+        }
+        if let Some(Lines(lines)) = &case.measure {
+            if lines.is_empty() || lines.iter().any(|line| line.trim().is_empty()) {
+                problems.report(
+                    &format!("{case_path}.measure"),
+                    format!("{what} has an empty measure or an empty measure line; write what the user should do, one non-empty string per line, or leave `measure` out"),
+                );
+            }
+        }
+        let one = |status| Case {
+            status,
+            message: case.message.clone(),
+            description: description.clone(),
+            measure: case.measure.as_ref().map(|Lines(lines)| lines.clone()),
+        };
+        if statuses.is_empty() {
+            cases.push(one(None));
+        } else {
+            cases.extend(statuses.into_iter().map(|status| one(Some(status))));
+        }
+    }
+    cases
+}
+
 fn check_statuses(problems: &mut Problems, path: &str, what: &str, statuses: &[u64]) -> Vec<u16> {
     let status_path = format!("{path}.status");
     if statuses.is_empty() {
         problems.report(
             &status_path,
-            format!("{what} has an empty status list; give the HTTP status (e.g. 400) or statuses (e.g. [413, 504])"),
+            format!("{what} has an empty status list; give the HTTP status (e.g. 400) or statuses (e.g. [413, 504]), or leave `status` out when the documentation gives none"),
         );
     }
     let mut valid = Vec::new();
     for (index, &status) in statuses.iter().enumerate() {
         match u16::try_from(status) {
-            Ok(status @ 400..=599) if !valid.contains(&status) => valid.push(status),
-            Ok(status @ 400..=599) => problems.report(
+            Ok(status @ 100..=599) if !valid.contains(&status) => valid.push(status),
+            Ok(status @ 100..=599) => problems.report(
                 &format!("{status_path}[{index}]"),
                 format!("{what} lists the status {status} twice; keep it once"),
             ),
             _ => problems.report(
                 &format!("{status_path}[{index}]"),
-                format!("{what} has the status {status}, outside 400–599; an error code comes with an HTTP error status (4xx or 5xx)"),
+                format!("{what} has the status {status}, outside 100–599; an HTTP status has three digits, from 100 to 599"),
             ),
         }
     }
@@ -401,9 +591,14 @@ fn check_status_classes(
         }
         if let Some(listed) = listed.filter(|listed| !listed.contains(&status)) {
             let listed: Vec<String> = listed.iter().map(u16::to_string).collect();
+            let has = if listed.is_empty() {
+                "it has no status".to_owned()
+            } else {
+                format!("its `status`: {}", listed.join(", "))
+            };
             problems.report(
                 &entry_path,
-                format!("{what}: `retry` names the status {status}, which the code does not come with (its `status`: {}); correct the status, or add it to `status`", listed.join(", ")),
+                format!("{what}: `retry` names the status {status}, which the code does not come with ({has}); correct the status, or add it to `status`"),
             );
             continue;
         }
@@ -431,21 +626,36 @@ fn retry_class(problems: &mut Problems, path: &str, what: &str, class: &str) -> 
     RetryClass::No
 }
 
-fn find_category(prefixes: &[Prefix], prefix: &str, number: u32) -> Option<usize> {
-    prefixes
+fn find_category(prefixes: &[Prefix], shape: &Shape) -> Option<usize> {
+    let prefix = prefixes
         .iter()
-        .find(|candidate| candidate.text == prefix)?
+        .find(|candidate| candidate.text == shape.prefix)?;
+    if let Some(whole) = prefix.whole {
+        return Some(whole);
+    }
+    let number = shape.number?;
+    prefix
         .ranges
         .iter()
         .find(|(start, end, _)| (*start..=*end).contains(&number))
         .map(|(_, _, category)| *category)
 }
 
-/// What the categories of `prefix` cover, for a code that falls in none of them; `None` when
-/// every range of the prefix is empty, a problem reported on the category already.
-fn describe_coverage(prefixes: &[Prefix], categories: &[Category], prefix: &str) -> Option<String> {
+/// What the categories of the code's prefix cover, and what to do, for a code that falls in none
+/// of them; `None` when every range of the prefix is empty, a problem reported on the category
+/// already.
+fn describe_coverage(
+    prefixes: &[Prefix],
+    categories: &[Category],
+    shape: &Shape,
+) -> Option<String> {
+    let prefix = shape.prefix;
     let Some(found) = prefixes.iter().find(|candidate| candidate.text == prefix) else {
-        return Some(format!("no category has the prefix `{prefix}`"));
+        let fix = match shape.number {
+            Some(number) => format!("add a category whose range holds {number}, or correct the code"),
+            None => "add a category for the prefix, name a category in the code's `category`, or correct the code".to_owned(),
+        };
+        return Some(format!("no category has the prefix `{prefix}`; {fix}"));
     };
     if found.ranges.is_empty() {
         return None;
@@ -455,21 +665,37 @@ fn describe_coverage(prefixes: &[Prefix], categories: &[Category], prefix: &str)
         .iter()
         .map(|(start, end, category)| format!("{start}–{end} ({})", categories[*category].name))
         .collect();
-    Some(format!(
-        "the categories of prefix `{prefix}` cover {}",
-        ranges.join(", ")
-    ))
+    Some(match shape.number {
+        Some(number) => format!(
+            "the categories of prefix `{prefix}` cover {}; add a category whose range holds {number}, or correct the code",
+            ranges.join(", ")
+        ),
+        None => format!(
+            "it has no number, and the categories of prefix `{prefix}` cover numbers ({}); name a category in the code's `category`, or correct the code",
+            ranges.join(", ")
+        ),
+    })
 }
 
-/// The variant name of a code without a `name`: `FRS.0202` becomes `Frs0202`.
-fn derived_name(code: &str) -> String {
+/// The variant name of a code without a `name`: its ASCII letters and digits, a word at each
+/// other character; a word in capitals is capitalised (`FRS.0202` → `Frs0202`), others keep
+/// their case with a capital first (`ModelArts.4902` → `ModelArts4902`, `badRequest` →
+/// `BadRequest`); a name that would start with a digit starts with `Code` (`1100` → `Code1100`).
+pub(crate) fn derived_name(code: &str) -> String {
     let mut name = String::new();
-    for (index, character) in code.chars().filter(|c| *c != '.').enumerate() {
-        if index == 0 {
-            name.push(character.to_ascii_uppercase());
-        } else {
-            name.push(character.to_ascii_lowercase());
+    for word in code
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        let shouting = !word.chars().any(|c| c.is_ascii_lowercase());
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            name.push(first.to_ascii_uppercase());
+            name.extend(chars.map(|c| if shouting { c.to_ascii_lowercase() } else { c }));
         }
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert_str(0, "Code");
     }
     name
 }
@@ -546,6 +772,23 @@ mod tests {
             .contains("`ServiceFrozen`"));
         assert!(name_problem("0202").unwrap().contains("`Code0202`"));
         assert_eq!(derived_name("FRS.0202"), "Frs0202");
+        assert_eq!(derived_name("APIG.0201"), "Apig0201");
+        assert_eq!(derived_name("ModelArts.4902"), "ModelArts4902");
+        assert_eq!(derived_name("Ecs.0000"), "Ecs0000");
+        assert_eq!(
+            derived_name("SVCSTG.CCE-ADDONMGR.4000003"),
+            "SvcstgCceAddonmgr4000003"
+        );
+        assert_eq!(derived_name("1100"), "Code1100");
+        assert_eq!(
+            derived_name("KMS.DisabledException"),
+            "KmsDisabledException"
+        );
+        assert_eq!(derived_name("badRequest"), "BadRequest");
+        assert_eq!(
+            derived_name("IncorrectNumberOfFilesInPost Request"),
+            "IncorrectNumberOfFilesInPostRequest"
+        );
         assert_eq!(name_problem("X1"), None);
         assert!(name_problem("FROZEN1").unwrap().contains("`Frozen1`"));
     }

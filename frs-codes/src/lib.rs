@@ -181,7 +181,7 @@ mod serde_impls;
 
 #[cfg(feature = "alloc")]
 pub use body::{MAX_KEPT_BODY, MAX_PARSED_BODY};
-pub use catalogue::{CatalogueCategory, CatalogueCode};
+pub use catalogue::{CatalogueCase, CatalogueCategory, CatalogueCode};
 #[cfg(feature = "alloc")]
 pub use response::{ApiError, ResponseCode, UnknownCode};
 pub use retry::Retry;

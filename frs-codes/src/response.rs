@@ -1,7 +1,7 @@
 //! [`ApiError`]: an error response as a typed value that keeps everything that came back.
 
 use crate::body::{self, ParsedBody};
-use crate::{CatalogueCategory, CatalogueCode, ErrorCode, Retry};
+use crate::{CatalogueCase, CatalogueCategory, CatalogueCode, ErrorCode, Retry};
 use alloc::string::String;
 use core::fmt;
 
@@ -275,7 +275,23 @@ impl<C: CatalogueCode> ApiError<C> {
     #[must_use]
     pub fn status_mismatch(&self) -> Option<&'static [u16]> {
         let expected = self.known_code()?.http_statuses();
-        (!expected.contains(&self.status)).then_some(expected)
+        (!expected.is_empty() && !expected.contains(&self.status)).then_some(expected)
+    }
+
+    /// The catalogue's case of the code for this response: the one documented with its status,
+    /// else the code's first. A code can mean different things with different statuses
+    /// (`APIG.0201` is "backend timeout" with 504 and "request entity too large" with 413), and
+    /// this is the documentation of the one that came back.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, CatalogueCase, ErrorCode};
+    /// let body = br#"{"error_code": "APIG.0201"}"#;
+    /// let error = ApiError::<ErrorCode>::from_parts(504, |_| None::<&str>, body).unwrap();
+    /// assert_eq!(error.case().and_then(CatalogueCase::status), Some(504));
+    /// ```
+    #[must_use]
+    pub fn case(&self) -> Option<C::Case> {
+        Some(self.known_code()?.case_for_status(self.status))
     }
 
     /// How the call may be retried, from the status and the code, as the catalogue says (see
@@ -306,7 +322,8 @@ impl<C: CatalogueCode> fmt::Display for ApiError<C> {
         match &self.code {
             None => f.write_str(", no error code")?,
             Some(ResponseCode::Known(code)) => {
-                write!(f, ", {} ({}", code.as_str(), code.description())?;
+                let case = code.case_for_status(self.status);
+                write!(f, ", {} ({}", code.as_str(), case.description())?;
                 if let Some(expected) = self.status_mismatch() {
                     f.write_str("; the catalogue gives HTTP ")?;
                     for (index, status) in expected.iter().enumerate() {

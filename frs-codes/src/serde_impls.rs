@@ -4,7 +4,7 @@
 //! delegate to the generic functions here, so a consumer crate needs no serde dependency of its
 //! own, and without this crate's `serde` feature the macro expands to nothing.
 
-use crate::{CatalogueCategory, CatalogueCode, ErrorCode};
+use crate::{CatalogueCase, CatalogueCategory, CatalogueCode, ErrorCode};
 use core::fmt;
 use core::marker::PhantomData;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
@@ -150,7 +150,8 @@ pub struct ErrorBody<'a, C: CatalogueCode = ErrorCode> {
 }
 
 impl<C: CatalogueCode> ErrorBody<'static, C> {
-    /// The body for `code` with the catalogue's description as its message.
+    /// The body for `code` as the service sends it: its first case's documented message, or
+    /// its description where the catalogue documents no message.
     ///
     /// ```
     /// use frs_codes::{ErrorBody, ErrorCode};
@@ -160,9 +161,27 @@ impl<C: CatalogueCode> ErrorBody<'static, C> {
     /// ```
     #[must_use]
     pub fn new(code: C) -> Self {
+        Self::with_case(code, code.cases()[0])
+    }
+
+    /// The body for `code` sent with `status`: the message (or, without one, the description)
+    /// of the case documented for that status (see [`CatalogueCode::case_for_status`]).
+    ///
+    /// ```
+    /// use frs_codes::{ErrorBody, ErrorCode};
+    ///
+    /// let body = ErrorBody::for_status(ErrorCode::RequestTooLargeOrBackendTimeout, 504);
+    /// assert_eq!(body.error_msg, ErrorCode::RequestTooLargeOrBackendTimeout.description());
+    /// ```
+    #[must_use]
+    pub fn for_status(code: C, status: u16) -> Self {
+        Self::with_case(code, code.case_for_status(status))
+    }
+
+    fn with_case(code: C, case: C::Case) -> Self {
         Self {
             error_code: code,
-            error_msg: code.description(),
+            error_msg: case.message().unwrap_or_else(|| case.description()),
         }
     }
 }

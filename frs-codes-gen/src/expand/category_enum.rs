@@ -1,74 +1,91 @@
-//! The category enum: titles, prefixes and ranges, and the category of any well-formed code.
+//! The category enum: titles, prefixes, ranges and codes, and the category of any code.
 
 use super::docs::Docs;
-use super::variant;
+use super::{index_literal, index_type, variant, Optional, Signatures};
 use crate::model::Catalogue;
 use crate::options::Options;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-pub(super) fn category_enum(options: &Options, catalogue: &Catalogue, docs: &Docs) -> TokenStream {
+pub(super) fn category_enum(
+    options: &Options,
+    catalogue: &Catalogue,
+    docs: &Docs,
+    signatures: &Signatures,
+) -> TokenStream {
     let Options {
         code_type,
         category_type,
         vis,
         ..
     } = options;
-    let count = catalogue.categories.len();
-    let variants = catalogue
-        .categories
+    let categories = &catalogue.categories;
+    let count = categories.len();
+    let variants = categories.iter().enumerate().map(|(index, category)| {
+        let doc = docs.category_variant(index);
+        let ident = variant(&category.name);
+        quote!(#doc #ident,)
+    });
+    let all = categories.iter().map(|category| variant(&category.name));
+    let titles = categories.iter().map(|category| &category.title);
+    let prefix_type = signatures.category_prefix.ty(quote!(&'static str));
+    let prefixes = categories
         .iter()
-        .enumerate()
-        .map(|(index, category)| {
-            let doc = docs.category_variant(index);
-            let ident = variant(&category.name);
-            quote!(#doc #ident,)
-        });
-    let all = catalogue
-        .categories
-        .iter()
-        .map(|category| variant(&category.name));
-    let titles = catalogue.categories.iter().map(|category| &category.title);
-    let prefixes = catalogue
-        .categories
-        .iter()
-        .map(|category| &category.prefixes[0]);
-    let all_prefixes = catalogue.categories.iter().map(|category| {
+        .map(|category| signatures.category_prefix.value(category.prefixes.first()));
+    let all_prefixes = categories.iter().map(|category| {
         let prefixes = &category.prefixes;
         quote!(&[#(#prefixes),*])
     });
-    let starts = catalogue
-        .categories
-        .iter()
-        .map(|category| Literal::u32_unsuffixed(*category.range.start()));
-    let ends = catalogue
-        .categories
-        .iter()
-        .map(|category| Literal::u32_unsuffixed(*category.range.end()));
-    let codes = (0..count).map(|index| {
-        let members = catalogue
-            .codes
-            .iter()
-            .filter(|code| code.category == index)
-            .map(|code| variant(&code.name));
-        quote!(&[#(#code_type::#members),*])
-    });
-    let prefix_arms = catalogue
-        .prefixes
-        .iter()
-        .enumerate()
-        .map(|(index, prefix)| {
-            let ranges = prefix.ranges.iter().map(|&(start, end, category)| {
-                let ident = variant(&catalogue.categories[category].name);
-                let start = Literal::u32_unsuffixed(start);
-                let end = Literal::u32_unsuffixed(end);
-                quote!(#start..=#end => ::core::option::Option::Some(Self::#ident),)
-            });
-            quote!(#index => match number {
-            #(#ranges)*
-            _ => ::core::option::Option::None,
-        },)
+    let range_type = signatures
+        .category_range
+        .ty(quote!(::core::ops::RangeInclusive<u32>));
+    let bound_type = signatures.category_range.ty(quote!((u32, u32)));
+    let bounds = categories.iter().map(|category| {
+        let bounds = category.range.as_ref().map(|range| {
+            let (start, end) = (
+                Literal::u32_unsuffixed(*range.start()),
+                Literal::u32_unsuffixed(*range.end()),
+            );
+            quote!((#start, #end))
         });
+        signatures.category_range.value(bounds)
+    });
+    let range_body = match signatures.category_range {
+        Optional::Always => quote! {
+            let (start, end) = Self::bounds()[self as usize];
+            ::core::ops::RangeInclusive::new(start, end)
+        },
+        Optional::Sometimes => quote! {
+            match Self::bounds()[self as usize] {
+                ::core::option::Option::Some((start, end)) => {
+                    ::core::option::Option::Some(::core::ops::RangeInclusive::new(start, end))
+                }
+                ::core::option::Option::None => ::core::option::Option::None,
+            }
+        },
+    };
+    // The codes of category `i` are `MEMBERS[MEMBER_STARTS[i]..MEMBER_STARTS[i + 1]]`.
+    let members: Vec<Vec<_>> = (0..count)
+        .map(|index| {
+            catalogue
+                .codes
+                .iter()
+                .filter(|code| code.category == index)
+                .map(|code| variant(&code.name))
+                .collect()
+        })
+        .collect();
+    let member_count = catalogue.codes.len();
+    let member_index = index_type(member_count);
+    let mut at = 0;
+    let member_starts: Vec<Literal> = std::iter::once(index_literal(0))
+        .chain(members.iter().map(|members| {
+            at += members.len();
+            index_literal(at)
+        }))
+        .collect();
+    let members = members.iter().flatten();
+    let of_unlisted = of_unlisted(catalogue, code_type);
     let doc_enum = docs.category_enum();
     let doc_all = docs.category_method("ALL");
     let doc_title = docs.category_method("title");
@@ -87,53 +104,88 @@ pub(super) fn category_enum(options: &Options, catalogue: &Catalogue, docs: &Doc
         impl #category_type {
             #doc_all
             #vis const ALL: &'static [Self] = &[#(Self::#all),*];
-            const TITLES: [&'static str; #count] = [#(#titles),*];
-            const PREFIXES: [&'static str; #count] = [#(#prefixes),*];
-            const ALL_PREFIXES: [&'static [&'static str]; #count] = [#(#all_prefixes),*];
-            const STARTS: [u32; #count] = [#(#starts),*];
-            const ENDS: [u32; #count] = [#(#ends),*];
-            const CODES: [&'static [#code_type]; #count] = [#(#codes),*];
+
+            /// Each category's title.
+            const fn titles() -> &'static [&'static str; #count] {
+                static TITLES: [&str; #count] = [#(#titles),*];
+                &TITLES
+            }
+
+            /// Each category's main prefix.
+            const fn main_prefixes() -> &'static [#prefix_type; #count] {
+                static PREFIXES: [#prefix_type; #count] = [#(#prefixes),*];
+                &PREFIXES
+            }
+
+            /// Each category's prefixes.
+            const fn all_prefixes() -> &'static [&'static [&'static str]; #count] {
+                static ALL_PREFIXES: [&[&str]; #count] = [#(#all_prefixes),*];
+                &ALL_PREFIXES
+            }
+
+            /// Each category's first and last number.
+            const fn bounds() -> &'static [#bound_type; #count] {
+                static BOUNDS: [#bound_type; #count] = [#(#bounds),*];
+                &BOUNDS
+            }
+
+            /// Every code, category after category, in catalogue order within each.
+            const fn members() -> &'static [#code_type; #member_count] {
+                static MEMBERS: [#code_type; #member_count] = [#(#code_type::#members),*];
+                &MEMBERS
+            }
+
+            /// Where each category's codes start in `members`, and where the last one's end.
+            const fn member_starts() -> &'static [#member_index; #count + 1] {
+                static MEMBER_STARTS: [#member_index; #count + 1] = [#(#member_starts),*];
+                &MEMBER_STARTS
+            }
 
             #doc_title
             #[must_use]
             #vis const fn title(self) -> &'static str {
-                Self::TITLES[self as usize]
+                Self::titles()[self as usize]
             }
 
             #doc_prefix
             #[must_use]
-            #vis const fn prefix(self) -> &'static str {
-                Self::PREFIXES[self as usize]
+            #vis const fn prefix(self) -> #prefix_type {
+                Self::main_prefixes()[self as usize]
             }
 
             #doc_prefixes
             #[must_use]
             #vis const fn prefixes(self) -> &'static [&'static str] {
-                Self::ALL_PREFIXES[self as usize]
+                Self::all_prefixes()[self as usize]
             }
 
             #doc_range
             #[must_use]
-            #vis const fn range(self) -> ::core::ops::RangeInclusive<u32> {
-                ::core::ops::RangeInclusive::new(Self::STARTS[self as usize], Self::ENDS[self as usize])
+            #vis const fn range(self) -> #range_type {
+                #range_body
             }
 
             #doc_codes
             #[must_use]
             #vis const fn codes(self) -> &'static [#code_type] {
-                Self::CODES[self as usize]
+                let starts = Self::member_starts();
+                let (start, end) = (starts[self as usize] as usize, starts[self as usize + 1] as usize);
+                Self::members().split_at(end).0.split_at(start).1
             }
 
             #doc_of
             #[must_use]
+            #[inline]
             #vis const fn of(code: &str) -> ::core::option::Option<Self> {
-                let ::core::option::Option::Some((prefix, number)) = #code_type::locate(code.as_bytes()) else {
-                    return ::core::option::Option::None;
-                };
-                match prefix {
-                    #(#prefix_arms)*
-                    _ => ::core::option::Option::None,
+                Self::of_bytes(code.as_bytes())
+            }
+
+            /// [`of`](Self::of) for the bytes of a string.
+            const fn of_bytes(bytes: &[u8]) -> ::core::option::Option<Self> {
+                if let ::core::option::Option::Some(found) = #code_type::lookup(bytes) {
+                    return ::core::option::Option::Some(found.category());
                 }
+                #of_unlisted
             }
         }
 
@@ -142,6 +194,54 @@ pub(super) fn category_enum(options: &Options, catalogue: &Catalogue, docs: &Doc
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.pad(self.title())
             }
+        }
+    }
+}
+
+/// The rest of `of_bytes`: the category of a code the catalogue does not list, by its prefix
+/// and number; `None` where no category names prefixes.
+fn of_unlisted(catalogue: &Catalogue, code_type: &proc_macro2::Ident) -> TokenStream {
+    let none = quote!(::core::option::Option::None);
+    if catalogue.prefixes.is_empty() {
+        return none;
+    }
+    let arms = catalogue.prefixes.iter().map(|prefix| {
+        let text = Literal::byte_string(prefix.text.as_bytes());
+        let found = match prefix.whole {
+            Some(whole) => {
+                let ident = variant(&catalogue.categories[whole].name);
+                quote!(::core::option::Option::Some(Self::#ident))
+            }
+            None => {
+                let ranges = prefix.ranges.iter().map(|&(start, end, category)| {
+                    let ident = variant(&catalogue.categories[category].name);
+                    let (start, end) = (Literal::u32_unsuffixed(start), Literal::u32_unsuffixed(end));
+                    quote!(::core::option::Option::Some(#start..=#end) => ::core::option::Option::Some(Self::#ident),)
+                });
+                quote! {
+                    match number {
+                        #(#ranges)*
+                        _ => #none,
+                    }
+                }
+            }
+        };
+        quote!(#text => #found,)
+    });
+    let number = if catalogue
+        .prefixes
+        .iter()
+        .any(|prefix| !prefix.ranges.is_empty())
+    {
+        quote!(number)
+    } else {
+        quote!(_)
+    };
+    quote! {
+        let (prefix_len, #number) = #code_type::shape(bytes);
+        match bytes.split_at(prefix_len).0 {
+            #(#arms)*
+            _ => #none,
         }
     }
 }

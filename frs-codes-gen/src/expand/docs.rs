@@ -1,8 +1,9 @@
 //! The rustdoc text of every generated item, kept apart from the tokens it is attached to.
 
-use super::KEPT_INPUT;
+use super::{Optional, Signatures};
 use crate::model::{Catalogue, Code};
 use crate::options::Options;
+use crate::validate::MAX_CODE_LEN;
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 use std::fmt::Write as _;
@@ -68,25 +69,36 @@ fn wrap(line: &str) -> Vec<String> {
 pub(super) struct Docs<'a> {
     options: &'a Options,
     catalogue: &'a Catalogue,
+    signatures: &'a Signatures,
     /// The code the examples show, and one with several statuses where the catalogue has one.
     sample: &'a Code,
     multi_status: &'a Code,
 }
 
 impl<'a> Docs<'a> {
-    pub(super) fn new(options: &'a Options, catalogue: &'a Catalogue) -> Self {
+    pub(super) fn new(
+        options: &'a Options,
+        catalogue: &'a Catalogue,
+        signatures: &'a Signatures,
+    ) -> Self {
         let sample = &catalogue.codes[0];
         let multi_status = catalogue
             .codes
             .iter()
-            .find(|code| code.statuses.len() > 1)
+            .find(|code| code.statuses().len() > 1)
             .unwrap_or(sample);
         Docs {
             options,
             catalogue,
+            signatures,
             sample,
             multi_status,
         }
+    }
+
+    /// The first code of the catalogue, for messages that show an example.
+    pub(super) fn sample_code(&self) -> &str {
+        &self.sample.code
     }
 
     pub(super) fn code_enum(&self) -> DocText {
@@ -106,27 +118,152 @@ impl<'a> Docs<'a> {
 
     pub(super) fn variant(&self, code: &Code) -> DocText {
         let category = &self.catalogue.categories[code.category];
-        let statuses: Vec<String> = code.statuses.iter().map(u16::to_string).collect();
+        let first = code.first_case();
         let mut doc = format!(
-            "`{}`: {}\n\n* HTTP status: {}\n* Category: [{}]({}::{})\n\n**Measure:**",
+            "`{}`: {}\n\n",
             code.code,
-            escape_markdown(&code.description),
-            statuses.join(", "),
+            escape_markdown(&first.description)
+        );
+        let category_line = format!(
+            "* Category: [{}]({}::{})",
             escape_markdown(&category.title),
             self.options.category_type,
             category.name,
         );
-        for line in &code.measure {
-            let _ = write!(doc, "\n\n{}", escape_markdown(line));
+        let same_texts = code.cases.iter().all(|case| {
+            case.message == first.message
+                && case.description == first.description
+                && case.measure == first.measure
+        });
+        if same_texts {
+            let statuses: Vec<String> = code.statuses().iter().map(u16::to_string).collect();
+            let statuses = if statuses.is_empty() {
+                "none documented".to_owned()
+            } else {
+                statuses.join(", ")
+            };
+            let _ = write!(doc, "* HTTP status: {statuses}\n{category_line}");
+            if let Some(message) = &first.message {
+                let _ = write!(doc, "\n* Message: {}", escape_markdown(message));
+            }
+            if let Some(measure) = &first.measure {
+                doc.push_str("\n\n**Measure:**");
+                for line in measure {
+                    let _ = write!(doc, "\n\n{}", escape_markdown(line));
+                }
+            }
+        } else {
+            let _ = write!(doc, "{category_line}\n\n**Cases** (see `cases()`):\n");
+            for case in &code.cases {
+                let status = case
+                    .status
+                    .map_or_else(|| "No status".to_owned(), |status| format!("HTTP {status}"));
+                let _ = write!(doc, "\n* {status}: {}", escape_markdown(&case.description));
+                if let Some(message) = &case.message {
+                    let _ = write!(doc, " Message: {}", escape_markdown(message));
+                }
+                if let Some(measure) = &case.measure {
+                    let _ = write!(doc, " Measure: {}", escape_markdown(&measure.join(" ")));
+                }
+            }
         }
         DocText(doc)
     }
 
+    pub(super) fn case_struct(&self) -> DocText {
+        let Options {
+            code_type,
+            case_type,
+            ..
+        } = self.options;
+        DocText(format!(
+            "One documented occurrence of a [`{code_type}`]: a row of the service's error-code \
+             table, with its HTTP status and texts. A code the documentation lists in several \
+             rows (another status, another message) has several; [`{code_type}::cases`] lists \
+             them in order, and the code's own accessors read the first.\n\n\
+             `{case_type}`s are made only by the generated tables."
+        ))
+    }
+
+    pub(super) fn case_method(&self, name: &str) -> DocText {
+        let code_type = &self.options.code_type;
+        let case = self.sample.first_case();
+        let first_case = format!("{code_type}::{}.cases()[0]", self.sample.name);
+        let (text, example) = match name {
+            "code" => (
+                "The code this is a case of.".to_owned(),
+                format!(
+                    "assert_eq!({first_case}.code(), {code_type}::{});",
+                    self.sample.name
+                ),
+            ),
+            "status" => (
+                self.optional_text(
+                    self.signatures.status,
+                    "The HTTP status the service answers with in this case.",
+                    "documents none",
+                ),
+                format!(
+                    "assert_eq!({first_case}.status(), {});",
+                    self.signatures.status.example(case.status)
+                ),
+            ),
+            "message" => (
+                self.optional_text(
+                    self.signatures.message,
+                    "The text the service sends in `error_msg` in this case, as documented; it \
+                     may be a template such as `Invalid value '%(value)s'`.",
+                    "documents none",
+                ),
+                format!(
+                    "assert_eq!({first_case}.message(), {});",
+                    self.signatures
+                        .message
+                        .example(case.message.as_ref().map(|message| format!("{message:?}")))
+                ),
+            ),
+            "description" => (
+                "What the error means in this case, worded as in the catalogue.".to_owned(),
+                format!(
+                    "assert_eq!({first_case}.description(), {:?});",
+                    case.description
+                ),
+            ),
+            _ => (
+                self.optional_text(
+                    self.signatures.measure,
+                    "What to do about the error in this case, worded as in the catalogue; several \
+                     lines are joined with `\\n`.",
+                    "says nothing",
+                ),
+                format!(
+                    "assert_eq!({first_case}.measure(), {});",
+                    self.signatures.measure.example(
+                        case.measure
+                            .as_ref()
+                            .map(|lines| format!("{:?}", lines.join("\n")))
+                    )
+                ),
+            ),
+        };
+        self.with_example(text, &example)
+    }
+
+    /// `text`, and for an accessor that returns an `Option`, when it is `None`.
+    fn optional_text(&self, optional: Optional, text: &str, absent: &str) -> String {
+        match optional {
+            Optional::Always => text.to_owned(),
+            Optional::Sometimes => {
+                format!("{text} `None` where the catalogue {absent}: not every entry has this.")
+            }
+        }
+    }
+
     pub(super) fn category_enum(&self) -> DocText {
         DocText(format!(
-            "A category of error codes: a prefix and a range of numbers, as the catalogue `{}` \
-             declares them. [`{}::category`] gives a code's category and \
-             [`{}::of`](Self::of) the category of any well-formed code, listed or not.\n\n\
+            "A category of error codes, as the catalogue `{}` declares them: the codes of a prefix, \
+             or of a range of its numbers. [`{}::category`] gives a code's category and \
+             [`{}::of`](Self::of) the category of any code, listed or not.\n\n\
              `Display` writes the category's title.",
             self.catalogue.file, self.options.code_type, self.options.category_type,
         ))
@@ -134,18 +271,31 @@ impl<'a> Docs<'a> {
 
     pub(super) fn category_variant(&self, index: usize) -> DocText {
         let category = &self.catalogue.categories[index];
-        let mut doc = format!(
-            "{}: prefix `{}`, numbers {}–{}",
-            escape_markdown(&category.title),
-            category.prefixes[0],
-            category.range.start(),
-            category.range.end(),
-        );
+        let prefix = |prefix: &String| {
+            if prefix.is_empty() {
+                "no prefix".to_owned()
+            } else {
+                format!("`{prefix}`")
+            }
+        };
+        let mut doc = escape_markdown(&category.title);
+        match (category.prefixes.first(), &category.range) {
+            (None, _) => doc.push_str(": the codes that name it"),
+            (Some(main), Some(range)) => {
+                let _ = write!(
+                    doc,
+                    ": prefix {}, numbers {}–{}",
+                    prefix(main),
+                    range.start(),
+                    range.end()
+                );
+            }
+            (Some(main), None) => {
+                let _ = write!(doc, ": every code with prefix {}", prefix(main));
+            }
+        }
         if category.prefixes.len() > 1 {
-            let extra: Vec<String> = category.prefixes[1..]
-                .iter()
-                .map(|p| format!("`{p}`"))
-                .collect();
+            let extra: Vec<String> = category.prefixes[1..].iter().map(prefix).collect();
             let _ = write!(doc, " (also {})", extra.join(", "));
         }
         let count = self
@@ -154,7 +304,8 @@ impl<'a> Docs<'a> {
             .iter()
             .filter(|code| code.category == index)
             .count();
-        let _ = write!(doc, ".\n\n{count} codes in the catalogue.");
+        let plural = if count == 1 { "" } else { "s" };
+        let _ = write!(doc, ".\n\n{count} code{plural} in the catalogue.");
         DocText(doc)
     }
 
@@ -162,8 +313,10 @@ impl<'a> Docs<'a> {
         let code_type = &self.options.code_type;
         let category_type = &self.options.category_type;
         let sample = self.sample;
+        let first = sample.first_case();
         let variant = format!("{code_type}::{}", sample.name);
         let multi = format!("{code_type}::{}", self.multi_status.name);
+        let signatures = self.signatures;
         let (text, example) = match name {
             "ALL" => (
                 "Every code of the catalogue, in catalogue order.".to_owned(),
@@ -177,36 +330,83 @@ impl<'a> Docs<'a> {
                 format!("assert_eq!({variant}.as_str(), {:?});", sample.code),
             ),
             "prefix" => (
-                "The code's prefix: the part before the dot.".to_owned(),
+                "The code's prefix: what comes before its number (or, for a code without one, \
+                 before its last dot); empty for a code such as `1100`."
+                    .to_owned(),
                 format!("assert_eq!({variant}.prefix(), {:?});", sample.prefix),
             ),
             "number" => (
-                "The code's number: the integer value of its digits.".to_owned(),
-                format!("assert_eq!({variant}.number(), {});", sample.number),
+                self.optional_text(
+                    signatures.number,
+                    "The code's number: the value of its trailing digits.",
+                    "has a code without one",
+                ),
+                format!(
+                    "assert_eq!({variant}.number(), {});",
+                    signatures.number.example(sample.number)
+                ),
+            ),
+            "cases" => (
+                "Every documented occurrence of the code, in the catalogue's order: one per row \
+                 of the service's table (and one per status of a row that lists several); never \
+                 empty."
+                    .to_owned(),
+                format!(
+                    "assert_eq!({variant}.cases().len(), {});\nassert_eq!({variant}.cases()[0].description(), {variant}.description());",
+                    sample.cases.len()
+                ),
             ),
             "http_status" => (
-                "The HTTP status the service answers with this code; the first one where the \
-                 catalogue lists several."
-                    .to_owned(),
-                format!("assert_eq!({multi}.http_status(), {});", self.multi_status.statuses[0]),
+                self.optional_text(
+                    signatures.status,
+                    "The HTTP status the service answers with this code: its first case's.",
+                    "documents none",
+                ),
+                format!(
+                    "assert_eq!({multi}.http_status(), {});",
+                    signatures.status.example(self.multi_status.first_case().status)
+                ),
             ),
             "http_statuses" => (
-                "Every HTTP status the catalogue lists for this code, in its order; never empty."
+                "Every HTTP status of the code's cases, in order, each once; empty where the \
+                 catalogue documents none."
                     .to_owned(),
-                format!("assert_eq!({multi}.http_statuses(), &{:?});", self.multi_status.statuses),
+                format!("assert_eq!({multi}.http_statuses(), &{:?});", self.multi_status.statuses()),
+            ),
+            "message" => (
+                self.optional_text(
+                    signatures.message,
+                    "The text the service sends in `error_msg` with this code, as documented for \
+                     its first case.",
+                    "documents none",
+                ),
+                format!(
+                    "assert_eq!({variant}.message(), {});",
+                    signatures
+                        .message
+                        .example(first.message.as_ref().map(|message| format!("{message:?}")))
+                ),
             ),
             "description" => (
-                "What the error means, worded as in the catalogue.".to_owned(),
-                format!("assert_eq!({variant}.description(), {:?});", sample.description),
+                "What the error means, worded as in the catalogue (its first case).".to_owned(),
+                format!("assert_eq!({variant}.description(), {:?});", first.description),
             ),
             "measure" => (
-                "What to do about the error, worded as in the catalogue; several lines are \
-                 joined with `\\n`."
-                    .to_owned(),
-                format!("assert_eq!({variant}.measure(), {:?});", sample.measure.join("\n")),
+                self.optional_text(
+                    signatures.measure,
+                    "What to do about the error, worded as in the catalogue (its first case); \
+                     several lines are joined with `\\n`.",
+                    "says nothing",
+                ),
+                format!(
+                    "assert_eq!({variant}.measure(), {});",
+                    signatures
+                        .measure
+                        .example(first.measure.as_ref().map(|lines| format!("{:?}", lines.join("\n"))))
+                ),
             ),
             "category" => (
-                "The category the code's number falls in.".to_owned(),
+                "The code's category.".to_owned(),
                 format!(
                     "assert_eq!({variant}.category(), {category_type}::{});",
                     self.catalogue.categories[sample.category].name
@@ -214,8 +414,8 @@ impl<'a> Docs<'a> {
             ),
             _ => (
                 "The code spelled exactly `code` (case and zero padding included), or `None`.\n\n\
-                 Constant time whatever the catalogue's size: the input's shape is checked first, \
-                 then the code is found by prefix and number in a table. As a `const fn` it \
+                 Constant time whatever the catalogue's size: a perfect hash of the spelling \
+                 finds the one candidate, which is compared with the input. As a `const fn` it \
                  turns a misspelt code in a `const` item into a build error."
                     .to_owned(),
                 format!(
@@ -223,7 +423,7 @@ impl<'a> Docs<'a> {
                      assert_eq!({code_type}::from_code({:?}), None);\n\
                      assert_eq!({code_type}::from_code(\"not a code\"), None);",
                     sample.code,
-                    format!("{}.{}", sample.prefix, sample.number),
+                    sample.code.to_lowercase(),
                 ),
             ),
         };
@@ -236,6 +436,7 @@ impl<'a> Docs<'a> {
         let sample = self.sample;
         let category = &self.catalogue.categories[sample.category];
         let variant = format!("{category_type}::{}", category.name);
+        let signatures = self.signatures;
         let (text, example) = match name {
             "ALL" => (
                 "Every category of the catalogue, in catalogue order.".to_owned(),
@@ -249,10 +450,19 @@ impl<'a> Docs<'a> {
                 format!("assert_eq!({variant}.title(), {:?});", category.title),
             ),
             "prefix" => (
-                "The category's main code prefix.".to_owned(),
+                self.optional_text(
+                    signatures.category_prefix,
+                    "The category's main code prefix (`\"\"` for codes without one).",
+                    "has a category that holds only the codes naming it",
+                ),
                 format!(
-                    "assert_eq!({variant}.prefix(), {:?});",
-                    category.prefixes[0]
+                    "assert_eq!({variant}.prefix(), {});",
+                    signatures.category_prefix.example(
+                        category
+                            .prefixes
+                            .first()
+                            .map(|prefix| format!("{prefix:?}"))
+                    )
                 ),
             ),
             "prefixes" => {
@@ -273,11 +483,20 @@ impl<'a> Docs<'a> {
                 )
             }
             "range" => (
-                "The code numbers the category covers, both ends included.".to_owned(),
+                self.optional_text(
+                    signatures.category_range,
+                    "The code numbers the category holds, both ends included.",
+                    "has a category that holds whole prefixes",
+                ),
                 format!(
-                    "assert_eq!({variant}.range(), {}..={});",
-                    category.range.start(),
-                    category.range.end()
+                    "assert_eq!({variant}.range(), {});",
+                    signatures.category_range.example(
+                        category.range.as_ref().map(|range| format!(
+                            "{}..={}",
+                            range.start(),
+                            range.end()
+                        ))
+                    )
                 ),
             ),
             "codes" => (
@@ -288,9 +507,9 @@ impl<'a> Docs<'a> {
                 ),
             ),
             _ => (
-                "The category whose range holds the number of `code`, for any well-formed code \
-                 (`PREFIX.DIGITS`), listed in the catalogue or not; `None` for a malformed code, \
-                 an unknown prefix, or a number in no category's range."
+                "The category of `code`: a listed code's, or for another code the category its \
+                 prefix belongs to (and, where categories are ranges, its number falls in); `None` \
+                 for a string no category covers."
                     .to_owned(),
                 format!(
                     "assert_eq!({category_type}::of({:?}), Some({variant}));\n\
@@ -309,11 +528,11 @@ impl<'a> Docs<'a> {
             ..
         } = self.options;
         DocText(format!(
-            "Why a string is not a [`{code_type}`]: either it is not shaped like a code \
-             (`PREFIX.DIGITS`, e.g. `{}`), or it is a well-formed code that the catalogue \
-             does not list.\n\nIt keeps the rejected input (its first {KEPT_INPUT} bytes, cut at a \
-             character boundary, so no allocation is needed) and, for a well-formed code, the \
-             [`{category_type}`] its number falls in.",
+            "Why a string is not a [`{code_type}`]: it is not shaped like a code of the catalogue \
+             (e.g. `{}`), or it is, but the catalogue does not list it.\n\nIt keeps the rejected \
+             input (its first {MAX_CODE_LEN} bytes, cut at a character boundary, so no allocation \
+             is needed) and tells, when asked, whether it is well formed and the \
+             [`{category_type}`] it falls in.",
             self.sample.code
         ))
     }

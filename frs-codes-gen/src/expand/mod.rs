@@ -1,23 +1,19 @@
-//! The generated code: tables indexed by discriminant for every reverse lookup, and a lookup by
-//! prefix and number (never a long string `match`) for parsing. One module per generated item,
-//! and the rustdoc text in [`docs`].
+//! The generated code: the enums, tables read by discriminant for every accessor, and a perfect
+//! hash of the spellings (never a long string `match`) for parsing. One module per generated
+//! item, and the rustdoc text in [`docs`].
 
 use crate::model::Catalogue;
 use crate::options::Options;
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
+mod case_struct;
 mod category_enum;
 mod code_enum;
 mod docs;
 mod lookup;
-mod lookup_fallback;
 mod parse_error;
 mod runtime;
-
-/// How many bytes of a rejected input the parse error keeps inline: enough for any code with a
-/// prefix of up to 30 characters, and no allocation, so the generated code works without `alloc`.
-const KEPT_INPUT: usize = 40;
 
 /// The generated items. `tracked` is the catalogue's absolute path when the output is a macro
 /// expansion: an `include_bytes!` of it makes rustc (and so Cargo) rebuild the caller when the
@@ -28,26 +24,136 @@ pub(crate) fn expand(
     catalogue: &Catalogue,
     tracked: Option<&str>,
 ) -> TokenStream {
-    let docs = docs::Docs::new(options, catalogue);
+    let signatures = Signatures::of(catalogue);
+    let docs = docs::Docs::new(options, catalogue, &signatures);
     let tracking = tracked.map(|path| {
         quote!(
             const _: &[u8] = ::core::include_bytes!(#path);
         )
     });
-    let code_enum = code_enum::code_enum(options, catalogue, &docs);
-    let category_enum = category_enum::category_enum(options, catalogue, &docs);
-    let parse_error = parse_error::parse_error(options, catalogue, &docs);
-    let runtime_impls = runtime::runtime_impls(options, catalogue);
+    let code_enum = code_enum::code_enum(options, catalogue, &docs, &signatures);
+    let case_struct = case_struct::case_struct(options, &docs, &signatures);
+    let category_enum = category_enum::category_enum(options, catalogue, &docs, &signatures);
+    let parse_error = parse_error::parse_error(options, &docs, &signatures);
+    let runtime_impls = runtime::runtime_impls(options, catalogue, &signatures);
     quote! {
         #tracking
         #code_enum
+        #case_struct
         #category_enum
         #parse_error
         #runtime_impls
     }
 }
 
+/// Which accessors return an `Option`: exactly those whose field some entry of the catalogue
+/// lacks, so that a catalogue where every code has a status keeps `http_status() -> u16`, and one
+/// with a code without a status says so in its types.
+pub(super) struct Signatures {
+    pub status: Optional,
+    pub message: Optional,
+    pub measure: Optional,
+    pub number: Optional,
+    pub category_prefix: Optional,
+    pub category_range: Optional,
+    /// Whether every code is `PREFIX.DIGITS` or `DIGITS`, which is what the parse error's
+    /// message may then ask for.
+    pub all_numbered: bool,
+}
+
+/// Whether an accessor's value is always there, and how its type and values are written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Optional {
+    Always,
+    Sometimes,
+}
+
+impl Optional {
+    fn when_every(present: impl IntoIterator<Item = bool>) -> Self {
+        if present.into_iter().all(|present| present) {
+            Optional::Always
+        } else {
+            Optional::Sometimes
+        }
+    }
+
+    /// `ty`, or `Option<ty>`.
+    pub fn ty(self, ty: TokenStream) -> TokenStream {
+        match self {
+            Optional::Always => ty,
+            Optional::Sometimes => quote!(::core::option::Option<#ty>),
+        }
+    }
+
+    /// A value of [`ty`](Self::ty): `value`, `Some(value)` or `None`.
+    pub fn value<T: quote::ToTokens>(self, value: Option<T>) -> TokenStream {
+        match (self, value) {
+            (Optional::Always, Some(value)) => quote!(#value),
+            (Optional::Sometimes, Some(value)) => quote!(::core::option::Option::Some(#value)),
+            (_, None) => quote!(::core::option::Option::None),
+        }
+    }
+
+    /// A value written in a doc example: `value`, `Some(value)` or `None`.
+    pub fn example<T: std::fmt::Display>(self, value: Option<T>) -> String {
+        match (self, value) {
+            (Optional::Always, Some(value)) => value.to_string(),
+            (Optional::Sometimes, Some(value)) => format!("Some({value})"),
+            (_, None) => "None".to_owned(),
+        }
+    }
+
+    /// `value` (of type [`ty`](Self::ty)) as an `Option`, for the runtime's traits.
+    pub fn as_option(self, value: TokenStream) -> TokenStream {
+        match self {
+            Optional::Always => quote!(::core::option::Option::Some(#value)),
+            Optional::Sometimes => value,
+        }
+    }
+}
+
+impl Signatures {
+    fn of(catalogue: &Catalogue) -> Self {
+        let cases = || catalogue.codes.iter().flat_map(|code| &code.cases);
+        Signatures {
+            status: Optional::when_every(cases().map(|case| case.status.is_some())),
+            message: Optional::when_every(cases().map(|case| case.message.is_some())),
+            measure: Optional::when_every(cases().map(|case| case.measure.is_some())),
+            number: Optional::when_every(catalogue.codes.iter().map(|code| code.number.is_some())),
+            category_prefix: Optional::when_every(
+                catalogue
+                    .categories
+                    .iter()
+                    .map(|category| !category.prefixes.is_empty()),
+            ),
+            category_range: Optional::when_every(
+                catalogue
+                    .categories
+                    .iter()
+                    .map(|category| category.range.is_some()),
+            ),
+            all_numbered: catalogue
+                .codes
+                .iter()
+                .all(|code| crate::split_code(&code.code).is_some()),
+        }
+    }
+}
+
 /// The identifier of a variant whose name validation accepted.
 fn variant(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
+}
+
+/// The smallest unsigned type that holds every value up to `max`, and `value` as its literal.
+fn index_type(max: usize) -> TokenStream {
+    if max <= usize::from(u16::MAX) {
+        quote!(u16)
+    } else {
+        quote!(u32)
+    }
+}
+
+fn index_literal(value: usize) -> Literal {
+    Literal::usize_unsuffixed(value)
 }

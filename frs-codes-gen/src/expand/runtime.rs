@@ -1,6 +1,6 @@
 //! The `frs-codes` runtime's traits for the generated types.
 
-use super::variant;
+use super::{variant, Signatures};
 use crate::model::{Catalogue, CodeRetry, RetryClass};
 use crate::options::Options;
 use proc_macro2::{Literal, TokenStream};
@@ -9,15 +9,29 @@ use quote::{format_ident, quote};
 /// The `frs-codes` runtime's traits (and, through its `__impl_serde!`, serde) for the generated
 /// types; nothing unless the runtime's `frs_codes!` wrapper named itself, so that output of the
 /// bare proc macro depends on `core` alone.
-pub(super) fn runtime_impls(options: &Options, catalogue: &Catalogue) -> TokenStream {
+pub(super) fn runtime_impls(
+    options: &Options,
+    catalogue: &Catalogue,
+    signatures: &Signatures,
+) -> TokenStream {
     let Some(runtime) = &options.runtime else {
         return TokenStream::new();
     };
     let Options {
         code_type,
         category_type,
+        case_type,
         ..
     } = options;
+    let case_status = signatures
+        .status
+        .as_option(quote!(#case_type::status(self)));
+    let case_message = signatures
+        .message
+        .as_option(quote!(#case_type::message(self)));
+    let case_measure = signatures
+        .measure
+        .as_option(quote!(#case_type::measure(self)));
     let retry = |class: RetryClass| {
         let variant = format_ident!("{}", class.variant());
         quote!(#runtime::Retry::#variant)
@@ -54,6 +68,7 @@ pub(super) fn runtime_impls(options: &Options, catalogue: &Catalogue) -> TokenSt
     quote! {
         impl #runtime::CatalogueCode for #code_type {
             type Category = #category_type;
+            type Case = #case_type;
             const ALL: &'static [Self] = #code_type::ALL;
 
             fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -72,6 +87,10 @@ pub(super) fn runtime_impls(options: &Options, catalogue: &Catalogue) -> TokenSt
                 #code_type::http_statuses(self)
             }
 
+            fn cases(self) -> &'static [#case_type] {
+                #code_type::cases(self)
+            }
+
             fn category(self) -> #category_type {
                 #code_type::category(self)
             }
@@ -88,6 +107,24 @@ pub(super) fn runtime_impls(options: &Options, catalogue: &Catalogue) -> TokenSt
                     #(#status_retry_arms)*
                     _ => #no_retry,
                 }
+            }
+        }
+
+        impl #runtime::CatalogueCase for #case_type {
+            fn status(self) -> ::core::option::Option<u16> {
+                #case_status
+            }
+
+            fn message(self) -> ::core::option::Option<&'static str> {
+                #case_message
+            }
+
+            fn description(self) -> &'static str {
+                #case_type::description(self)
+            }
+
+            fn measure(self) -> ::core::option::Option<&'static str> {
+                #case_measure
             }
         }
 

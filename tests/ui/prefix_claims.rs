@@ -1,0 +1,1 @@
+frs_codes::frs_codes!();
