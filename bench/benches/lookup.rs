@@ -129,7 +129,7 @@ fn main() {
     );
     let mut summary = Vec::new();
 
-    if filter.as_deref().map_or(true, |f| "55".contains(f)) {
+    if filter.as_deref().is_none_or(|f| "55".contains(f)) {
         let codes: Vec<String> = bundled::Code::ALL
             .iter()
             .map(|code| code.as_str().to_owned())
@@ -146,7 +146,7 @@ fn main() {
         }
     }
 
-    if filter.as_deref().map_or(true, |f| "5000".contains(f)) {
+    if filter.as_deref().is_none_or(|f| "5000".contains(f)) {
         let model: Catalogue = catalogue::generate();
         let codes: Vec<String> = model.codes.iter().map(|code| code.code.clone()).collect();
         let map: HashMap<&'static str, big::Code> = big::Code::ALL

@@ -26,6 +26,9 @@ pub struct Args {
     /// The category enum's name [default: Category]
     #[arg(long, value_name = "NAME")]
     category: Option<String>,
+    /// The case type's name [default: the code enum's name + Case]
+    #[arg(long, value_name = "NAME")]
+    case: Option<String>,
     /// The parse error's name [default: the code enum's name + ParseError]
     #[arg(long, value_name = "NAME")]
     parse_error: Option<String>,
@@ -52,9 +55,10 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
     };
     let mut builder = Builder::from_catalogue(catalogue);
     type Setter = for<'a> fn(&'a mut Builder, &str) -> &'a mut Builder;
-    let settings: [(&Option<String>, Setter); 6] = [
+    let settings: [(&Option<String>, Setter); 7] = [
         (&args.name, Builder::name),
         (&args.category, Builder::category),
+        (&args.case, Builder::case),
         (&args.parse_error, Builder::parse_error),
         (&args.vis, Builder::vis),
         (&args.doc_path, Builder::doc_path),

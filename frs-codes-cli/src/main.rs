@@ -13,6 +13,7 @@ mod describe;
 mod diff;
 mod explain;
 mod generate;
+mod import;
 mod list;
 
 use clap::{Parser, Subcommand};
@@ -29,8 +30,8 @@ const BUNDLED_NAME: &str = "the bundled FRS catalogue";
 #[command(
     name = "frs-codes",
     version,
-    about = "Explain, list, check, generate and compare error-code catalogues",
-    long_about = "Explain, list, check, generate and compare error-code catalogues.\n\n\
+    about = "Explain, list, check, generate, compare and import error-code catalogues",
+    long_about = "Explain, list, check, generate, compare and import error-code catalogues.\n\n\
         A catalogue is the JSON file `frs_codes!` reads: codes with their HTTP statuses, \
         descriptions and measures, in categories of number ranges. Without --catalogue, \
         explain, list and diff use the bundled Huawei Cloud FRS catalogue.",
@@ -51,6 +52,7 @@ enum Command {
     /// Print the catalogue format's JSON Schema (the document `codes.schema.json`)
     Schema,
     Diff(diff::Args),
+    Import(import::Args),
 }
 
 /// `--catalogue FILE`, shared by the commands that read one catalogue.
@@ -101,6 +103,7 @@ fn main() -> ExitCode {
             Outcome::Done
         }
         Command::Diff(args) => diff::run(&args, &mut out),
+        Command::Import(args) => import::run(&args, &mut out),
     };
     // A closed pipe (`frs-codes list | head`) is the reader's choice, not an error worth a panic.
     let mut stdout = anstream::stdout();

@@ -255,7 +255,8 @@ pub(crate) fn parse(text: String, file: &str) -> Result<Loaded, Error> {
                 }
                 serde_json::error::Category::Data | serde_json::error::Category::Io => "",
             };
-            let location = Location::at_line_column(&text, error.line(), error.column());
+            let location =
+                Location::at_line_column(&text, error.line().max(1), error.column().max(1));
             let problem = Problem::new(
                 file,
                 Some(location),

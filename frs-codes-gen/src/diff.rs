@@ -222,9 +222,7 @@ fn code_fields(old: &Catalogue, new: &Catalogue, was: &Code, is: &Code, changes:
             });
         }
     };
-    let case_statuses =
-        |code: &Code| -> Vec<Option<u16>> { code.cases.iter().map(|case| case.status).collect() };
-    if case_statuses(was) == case_statuses(is) {
+    if was.cases.len() == is.cases.len() {
         let single = was.cases.len() == 1;
         for (index, (before, after)) in was.cases.iter().zip(&is.cases).enumerate() {
             let label = |field: &str| {
@@ -234,6 +232,15 @@ fn code_fields(old: &Catalogue, new: &Catalogue, was: &Code, is: &Code, changes:
                     format!("case {} {field}", index + 1)
                 }
             };
+            let status = |status: Option<u16>| {
+                status.map_or_else(|| "none".to_owned(), |status| status.to_string())
+            };
+            field(
+                &label("status"),
+                status(before.status),
+                status(after.status),
+                Impact::Minor,
+            );
             field(
                 &label("message"),
                 text(before.message.as_deref()),

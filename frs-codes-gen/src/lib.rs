@@ -32,6 +32,7 @@ mod builder;
 mod catalogue;
 mod diff;
 mod expand;
+pub mod import;
 mod macro_call;
 mod model;
 mod options;

@@ -701,7 +701,7 @@ pub(crate) fn derived_name(code: &str) -> String {
 }
 
 /// Why `name` cannot be an enum variant, phrased to follow "the name".
-fn name_problem(name: &str) -> Option<String> {
+pub(crate) fn name_problem(name: &str) -> Option<String> {
     if name.is_empty() {
         return Some("is empty".to_owned());
     }

@@ -1,0 +1,100 @@
+//! `frs-codes import`: a vendor's error-code page as a catalogue.
+
+use crate::{complain, failed, Outcome};
+use frs_codes_gen::import::{import, Format};
+use std::io::Write as _;
+use std::path::PathBuf;
+
+/// Import a vendor's error-code page (text, HTML, reStructuredText or Markdown) as a catalogue
+///
+/// Error-code tables are found by their header, in English or Chinese; each row becomes a case
+/// of its code. With --merge, the existing catalogue's hand-made choices are kept (variant
+/// names, retry classes, category names and titles, field order) and what changed is printed
+/// as `diff` prints it.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The page
+    #[arg(value_name = "DOC")]
+    page: PathBuf,
+    /// Write the catalogue to OUT instead of standard output
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// The catalogue to merge into
+    #[arg(long, value_name = "EXISTING")]
+    merge: Option<PathBuf>,
+    /// How the page is written [default: detected from its content]
+    #[arg(long, value_enum)]
+    format: Option<PageFormat>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PageFormat {
+    Text,
+    Html,
+    Rst,
+    Markdown,
+}
+
+impl From<PageFormat> for Format {
+    fn from(format: PageFormat) -> Self {
+        match format {
+            PageFormat::Text => Format::Text,
+            PageFormat::Html => Format::Html,
+            PageFormat::Rst => Format::Rst,
+            PageFormat::Markdown => Format::Markdown,
+        }
+    }
+}
+
+pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
+    let read = |path: &PathBuf| {
+        std::fs::read_to_string(path).map_err(|error| {
+            complain(&format!("cannot read `{}`: {error}", path.display()));
+        })
+    };
+    let Ok(page) = read(&args.page) else {
+        return Outcome::Failed;
+    };
+    let existing = match &args.merge {
+        Some(path) => match read(path) {
+            Ok(text) => Some((text, path.display().to_string())),
+            Err(()) => return Outcome::Failed,
+        },
+        None => None,
+    };
+    let page_name = args.page.display().to_string();
+    let imported = match import(
+        &page,
+        &page_name,
+        args.format.map(Format::from),
+        existing
+            .as_ref()
+            .map(|(text, file)| (text.as_str(), file.as_str())),
+    ) {
+        Ok(imported) => imported,
+        Err(error) => return failed(&error),
+    };
+    let mut stderr = anstream::stderr();
+    for note in imported.notes() {
+        let _ = writeln!(stderr, "note: {page_name}: {note}");
+    }
+    let changes = imported.changes().map(ToString::to_string);
+    match &args.output {
+        None => {
+            out.extend_from_slice(imported.text().as_bytes());
+            if let Some(changes) = changes {
+                let _ = stderr.write_all(changes.as_bytes());
+            }
+        }
+        Some(path) => {
+            if let Err(error) = std::fs::write(path, imported.text()) {
+                complain(&format!("cannot write `{}`: {error}", path.display()));
+                return Outcome::Failed;
+            }
+            if let Some(changes) = changes {
+                out.extend_from_slice(changes.as_bytes());
+            }
+        }
+    }
+    Outcome::Done
+}

@@ -1,0 +1,324 @@
+//! Tests of `markdown::tables`: excerpts of real pages (fixtures/markdown, provenance in each
+//! file's first line; line numbers below are the fixture's), then the rules on small synthetic
+//! pages, then robustness (every truncation of real tables, random garbage).
+
+use frs_codes_gen::import::{ReadError, Table};
+
+/// The Markdown reader, as the importer calls it.
+fn tables(page: &str) -> Result<Vec<Table>, ReadError> {
+    frs_codes_gen::import::tables(page, frs_codes_gen::import::Format::Markdown)
+}
+
+const OBS: &str = include_str!("fixtures/import/markdown/hwc-zh-obs-error-codes-table2.md");
+const DDNS: &str = include_str!("fixtures/import/markdown/thirdparty-ddns-huaweidns-en.md");
+
+/// The only table of `page`.
+fn table(page: &str) -> Table {
+    let mut found = tables(page).expect("page reads");
+    assert_eq!(found.len(), 1, "one table expected");
+    found.remove(0)
+}
+
+fn row_lines(table: &Table) -> Vec<usize> {
+    table.rows.iter().map(|row| row.line).collect()
+}
+
+fn column(table: &Table, index: usize) -> Vec<&str> {
+    table
+        .rows
+        .iter()
+        .map(|row| row.cells[index].as_str())
+        .collect()
+}
+
+/// The cells of the only row of the only table of `page`.
+fn cells(page: &str) -> Vec<String> {
+    let mut t = table(page);
+    assert_eq!(t.rows.len(), 1, "one row expected");
+    t.rows.remove(0).cells
+}
+
+fn err(line: usize, message: &str) -> Result<Vec<Table>, ReadError> {
+    let message = message.to_owned();
+    Err(ReadError { line, message })
+}
+
+#[test]
+fn hwc_zh_obs_unpadded_table_with_short_delimiter() {
+    let t = table(OBS);
+    assert_eq!(t.line, 4);
+    assert_eq!(t.header, ["状态码", "错误码", "错误信息", "处理措施"]);
+    assert_eq!(row_lines(&t), [6, 7, 8, 9, 10, 11, 12]);
+    let statuses = [
+        "301 Moved Permanently",
+        "301 Moved Permanently",
+        "400 Bad Request",
+        "400 Bad Request",
+        "403 Forbidden",
+        "403 Forbidden",
+        "409 ObjectNotAppendable",
+    ];
+    assert_eq!(column(&t, 0), statuses);
+    let codes = [
+        "PermanentRedirect",
+        "WebsiteRedirect",
+        "KMS.DisabledException",
+        "KMS.NotFoundException",
+        "AccessDenied",
+        "AccessDenied",
+        "ObjectNotAppendable",
+    ];
+    assert_eq!(column(&t, 1), codes);
+    assert_eq!(
+        t.rows[0].cells,
+        [
+            "301 Moved Permanently",
+            "PermanentRedirect",
+            "尝试访问的桶必须使用指定的地址，请将以后的请求发送到这个地址。",
+            "按照返回的重定向地址发送请求。"
+        ]
+    );
+    assert_eq!(
+        t.rows[6].cells,
+        [
+            "409 ObjectNotAppendable",
+            "ObjectNotAppendable",
+            "该对象不支持追加上传",
+            "请确认桶类型，并行文件系统不支持追加上传。请确认对象类型，归档存储和深度归档存储对象不支持追加上传。"
+        ]
+    );
+}
+
+#[test]
+fn ddns_padded_tables_with_alignment() {
+    let found = tables(DDNS).expect("page reads");
+    assert_eq!(found.len(), 2);
+    let (parameters, errors) = (&found[0], &found[1]);
+
+    assert_eq!(parameters.line, 4);
+    let header = [
+        "Parameter",
+        "Description",
+        "Type",
+        "Value Range/Options",
+        "Default",
+        "Parameter Type",
+    ];
+    assert_eq!(parameters.header, header);
+    assert_eq!(row_lines(parameters), (6..=19).collect::<Vec<_>>());
+    // `| :-------: |` centres the first column; `Authentication Key|` has no space before the pipe.
+    assert_eq!(
+        parameters.rows[2].cells,
+        [
+            "token",
+            "Authentication Key",
+            "String",
+            "Huawei Cloud Secret Access Key",
+            "None",
+            "Provider Param"
+        ]
+    );
+    // A link and code spans.
+    assert_eq!(
+        parameters.rows[3].cells,
+        [
+            "index4",
+            "IPv4 Source",
+            "Array",
+            "Reference",
+            "default",
+            "Common Config"
+        ]
+    );
+    assert_eq!(
+        parameters.rows[11].cells,
+        [
+            "ssl",
+            "SSL Verification",
+            "Boolean/String",
+            "\"auto\", true, false",
+            "auto",
+            "Common Network"
+        ]
+    );
+
+    assert_eq!(errors.line, 23);
+    assert_eq!(errors.header, ["Error Code", "Description", "Solution"]);
+    assert_eq!(row_lines(errors), [25, 26, 27, 28, 29]);
+    let codes = ["APIGW.0301", "DNS.0101", "DNS.0102", "DNS.0103", "DNS.0203"];
+    assert_eq!(column(errors, 0), codes);
+    assert_eq!(
+        errors.rows[0].cells,
+        ["APIGW.0301", "Authentication failed", "Check access keys"]
+    );
+    assert_eq!(
+        errors.rows[4].cells,
+        [
+            "DNS.0203",
+            "Request rate too high",
+            "Reduce request frequency"
+        ]
+    );
+}
+
+#[test]
+fn pipes_escapes_and_code_spans() {
+    assert_eq!(
+        cells("| a | b | c |\n|---|---|---|\n| x \\| y | `p|q` | ``r`|`s`` |\n"),
+        ["x | y", "p|q", "r`|`s"]
+    );
+    // GitHub drops the backslash of `\|` inside a code span too; other escapes stay in code.
+    assert_eq!(cells("a | b\n-|-\n`\\|` | `\\*`\n"), ["|", "\\*"]);
+    // An escaped backslash does not escape the pipe after it.
+    assert_eq!(cells("a | b\n-|-\nx\\\\| y\n"), ["x\\", "y"]);
+    // An unclosed backtick is text.
+    assert_eq!(cells("a | b\n-|-\n`x | y\n"), ["`x", "y"]);
+}
+
+#[test]
+fn inline_markdown_is_removed_keeping_words() {
+    let page = "| a |\n|:-:|\n\
+        | **bold** and *em* and _em_ and __strong__ and ***both*** |\n\
+        | snake_case_name, 2 * 3 * 4, Load Balaner *** already, **unclosed |\n\
+        | [text](https://x.y/z) and ![alt](i.png) and [not a link] and [ref][1] |\n\
+        | one<br>two<br/>three <span>four</span> |\n\
+        | &lt;tag&gt; &amp; &nbsp;x&#x41; &bogus; |\n\
+        | \\*not em\\* \\_x\\_ \\\\ \\` \\<b> \\&amp; |\n\
+        | `<br>` and `&amp;` and `\\*` stay verbatim |\n\
+        | <https://example.com> |\n";
+    let t = table(page);
+    assert_eq!(
+        column(&t, 0),
+        [
+            "bold and em and em and strong and both",
+            "snake_case_name, 2 * 3 * 4, Load Balaner *** already, **unclosed",
+            "text and alt and [not a link] and [ref][1]",
+            "one\ntwo\nthree four",
+            "<tag> & \u{a0}xA &bogus;",
+            "*not em* _x_ \\ ` <b> &amp;",
+            "<br> and &amp; and \\* stay verbatim",
+            "<https://example.com>",
+        ]
+    );
+}
+
+#[test]
+fn row_shapes() {
+    // No outer pipes, a single dash, a short row padded, a blank line ending the table.
+    let page = "a | b | c\n- | :-: | --:\n1 | 2\n| | x |\n\nnot | a row\n";
+    let t = table(page);
+    assert_eq!(t.header, ["a", "b", "c"]);
+    let rows: Vec<&Vec<String>> = t.rows.iter().map(|row| &row.cells).collect();
+    assert_eq!(rows, [&["1", "2", ""], &["", "x", ""]]);
+    assert_eq!(row_lines(&t), [3, 4]);
+    // A line without a pipe ends a table too, and a single-column table needs its pipes.
+    let page = "text\n| h |\n| --- |\n| v |\ntext\n| h2 |\n|-|\n";
+    let found = tables(page).expect("page reads");
+    let summary: Vec<(usize, usize, usize)> = found
+        .iter()
+        .map(|t| (t.line, t.header.len(), t.rows.len()))
+        .collect();
+    assert_eq!(summary, [(2, 1, 1), (6, 1, 0)]);
+}
+
+#[test]
+fn things_that_are_not_tables() {
+    let page = "a | b\nc | d\n\n| x |\n---\n\nheading\n---\n\n| a | b |\n| -- | x- |\n\n\
+        |a|b|\n\n|---|---|\n";
+    assert_eq!(tables(page), Ok(Vec::new()));
+}
+
+#[test]
+fn fenced_code_blocks_are_skipped() {
+    let page = "```\n| a | b |\n|---|---|\n```\n\
+        ~~~~ text\n| c | d |\n|---|---|\n~~~\n| e | f |\n|---|---|\n~~~~\n\
+        ```inline``` is not a fence\n| g | h |\n|---|---|\n| 1 | 2 |\n\
+        ```\n| i | j |\n|---|---|\n";
+    let found = tables(page).expect("page reads");
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].line, found[0].header.clone()),
+        (13, vec!["g".into(), "h".into()])
+    );
+    assert_eq!(found[0].rows[0].cells, ["1", "2"]);
+}
+
+#[test]
+fn crlf_bom_and_indentation() {
+    let page = "\u{feff}| a | b |\r\n|---|---|\r\n  | 1 | 2 |  \r\n";
+    let t = table(page);
+    assert_eq!(
+        (t.line, t.header.clone()),
+        (1, vec!["a".into(), "b".into()])
+    );
+    assert_eq!(t.rows[0].cells, ["1", "2"]);
+}
+
+#[test]
+fn malformed_tables_are_errors_naming_the_line() {
+    assert_eq!(
+        tables("x\n| a | b |\n|---|\n"),
+        err(3, "delimiter row has 1 cells but the header has 2")
+    );
+    assert_eq!(
+        tables("| a | b |\n|---|---|\n| 1 | 2 |\n| 1 | 2 | 3 |\n"),
+        err(4, "row has 3 cells but the header has 2")
+    );
+}
+
+/// Every prefix of both fixtures reads without panicking.
+#[test]
+fn every_truncation_of_real_tables_is_handled() {
+    for page in [OBS, DDNS] {
+        for (cut, _) in page.char_indices() {
+            let _ = tables(&page[..cut]);
+        }
+    }
+}
+
+#[test]
+fn random_garbage_does_not_panic() {
+    const PIECES: [&str; 30] = [
+        "|",
+        "\\|",
+        "\\",
+        "`",
+        "``",
+        "```\n",
+        "~~~\n",
+        "*",
+        "**",
+        "_",
+        "[",
+        "](",
+        ")",
+        "!",
+        "<",
+        ">",
+        "<br>",
+        "&amp;",
+        "&",
+        ":",
+        "-",
+        "---",
+        " ",
+        "\n",
+        "\r\n",
+        "a",
+        "表",
+        "<https:",
+        "\u{feff}",
+        "&#x1F600;",
+    ];
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    for _ in 0..3000 {
+        let mut page = String::new();
+        for _ in 0..(state % 80) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            page.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+        }
+        let _ = tables(&page);
+    }
+}
