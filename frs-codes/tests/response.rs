@@ -618,3 +618,55 @@ mod http_conversions {
         assert_eq!(read(1000, "").status_code(), None);
     }
 }
+
+/// A catalogue imported from API Gateway's error-code page (the excerpt
+/// `frs-codes-gen/tests/fixtures/import/rst/apig_umn.rst`), where `APIG.0201` has seven rows.
+mod gateway {
+    frs_codes::frs_codes!(
+        path = "tests/apig_catalogue.json",
+        name = ApigCode,
+        category = ApigCategory
+    );
+}
+
+#[test]
+fn the_case_that_matches_the_responses_status_is_the_one_reported() {
+    use frs_codes::CatalogueCase;
+    use gateway::ApigCode;
+
+    let read = |status| {
+        ApiError::<ApigCode>::from_catalogue_parts(
+            status,
+            no_headers,
+            r#"{"error_code": "APIG.0201", "error_msg": "Backend timeout."}"#,
+        )
+        .expect("an error status")
+    };
+    let timeout = read(504);
+    let case = timeout.case().expect("a known code");
+    assert_eq!(case.status(), 504);
+    // Every row of this page has a message, so the generated `message()` is a `&str`.
+    assert_eq!(case.message(), "Backend timeout.");
+    assert_eq!(
+        CatalogueCase::description(case),
+        "The backend service has timed out."
+    );
+    assert_eq!(
+        timeout.to_string(),
+        "HTTP 504, APIG.0201 (The backend service has timed out.), message \"Backend timeout.\""
+    );
+    assert_eq!(
+        read(413).case().map(CatalogueCase::description),
+        Some("The request body exceeds 12 MB.")
+    );
+    // A status the page does not list for the code: the first case, and the mismatch shown.
+    let other = read(503);
+    assert_eq!(other.case().map(|case| case.status()), Some(400));
+    assert!(other
+        .to_string()
+        .contains("the catalogue gives HTTP 400/413/414/494/502/504/500"));
+    assert_eq!(
+        ApigCode::Apig0201.http_statuses(),
+        [400, 413, 414, 494, 502, 504, 500]
+    );
+}
