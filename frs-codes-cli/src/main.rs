@@ -15,6 +15,7 @@ mod explain;
 mod generate;
 mod import;
 mod list;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use frs_codes_gen::{Catalogue, Error};
@@ -30,11 +31,11 @@ const BUNDLED_NAME: &str = "the bundled FRS catalogue";
 #[command(
     name = "frs-codes",
     version,
-    about = "Explain, list, check, generate, compare and import error-code catalogues",
-    long_about = "Explain, list, check, generate, compare and import error-code catalogues.\n\n\
+    about = "Explain, list, check, generate, compare and import error-code catalogues, and serve their errors",
+    long_about = "Explain, list, check, generate, compare and import error-code catalogues, and serve their errors.\n\n\
         A catalogue is the JSON file `frs_codes!` reads: codes with their HTTP statuses, \
         descriptions and measures, in categories of number ranges. Without --catalogue, \
-        explain, list and diff use the bundled Huawei Cloud FRS catalogue.",
+        explain, list, diff and serve use the bundled Huawei Cloud FRS catalogue.",
     after_help = "Exit status: 0 done; 1 the answer is no (unknown code, problems found, file \
         out of date); 2 the command could not run (bad arguments, unreadable or invalid input)."
 )]
@@ -53,6 +54,7 @@ enum Command {
     Schema,
     Diff(diff::Args),
     Import(import::Args),
+    Serve(serve::Args),
 }
 
 /// `--catalogue FILE`, shared by the commands that read one catalogue.
@@ -104,6 +106,7 @@ fn main() -> ExitCode {
         }
         Command::Diff(args) => diff::run(&args, &mut out),
         Command::Import(args) => import::run(&args, &mut out),
+        Command::Serve(args) => serve::run(&args),
     };
     // A closed pipe (`frs-codes list | head`) is the reader's choice, not an error worth a panic.
     let mut stdout = anstream::stdout();

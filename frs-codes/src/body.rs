@@ -18,10 +18,13 @@ pub const MAX_PARSED_BODY: usize = 64 * 1024;
 pub const MAX_KEPT_BODY: usize = 4 * 1024;
 
 /// The field names that carry the code and the message, in the order they are tried: the FRS
-/// document's own, then the camelCase spelling, then the generic one.
+/// document's own, then the Huawei Cloud Go SDK's (its `ServiceResponseError` serialises the
+/// message as `error_message`), then the camelCase spelling, then the generic one.
 const CODE_FIELDS: [&str; 3] = ["error_code", "errorCode", "code"];
-const MESSAGE_FIELDS: [&str; 3] = ["error_msg", "errorMsg", "message"];
+const MESSAGE_FIELDS: [&str; 4] = ["error_msg", "error_message", "errorMsg", "message"];
 const REQUEST_ID_FIELD: &str = "request_id";
+/// IAM's reason for a denied request, encrypted; STS's `decode-authorization-message` reads it.
+const ENCODED_AUTHORIZATION_FIELD: &str = "encoded_authorization_message";
 /// The member tried first one level down, as in `{"error": {"code": ..., "message": ...}}`.
 const NESTED_FIELD: &str = "error";
 
@@ -33,6 +36,7 @@ pub(crate) struct ParsedBody {
     pub code: Option<String>,
     pub message: Option<String>,
     pub request_id: Option<String>,
+    pub encoded_authorization_message: Option<String>,
     /// Whether a code or message was found; if not, `message` is the body's text.
     pub understood: bool,
     /// Whether the kept text is only the beginning of the body.
@@ -54,10 +58,16 @@ pub(crate) fn parse(body: &[u8]) -> ParsedBody {
     let Some(found) = error_fields(&top) else {
         return not_understood(body, top_request_id);
     };
+    let encoded_authorization_message = [found.object, &top]
+        .into_iter()
+        .find_map(|object| object.get(ENCODED_AUTHORIZATION_FIELD)?.as_str())
+        .filter(|message| !message.is_empty())
+        .map(str::to_owned);
     ParsedBody {
         code: found.code,
         message: found.message,
         request_id: top_request_id.or_else(|| request_id(found.object)),
+        encoded_authorization_message,
         understood: true,
         truncated: false,
     }

@@ -78,7 +78,9 @@
 //! * `serde` (default): `Serialize`/`Deserialize` for the generated enums, as their strings
 //!   (codes as sent, categories by name), also for catalogues of your own; [`ErrorBody`] to
 //!   serve an FRS-compatible error response.
-//! * `http`: `ApiError::from_http` and `ApiError::status_code` with the `http` crate's types.
+//! * `http`: `ApiError::from_http` and `ApiError::status_code` with the `http` crate's types,
+//!   and `ErrorResponse`, a code as the `http::Response` a service sends (status, JSON body,
+//!   `X-Request-Id`), which `axum` and other `http`-based servers return as it is.
 //!
 //! Without `alloc` the crate needs neither an allocator nor `std`: the generated types,
 //! [`Retry`] and the catalogue traits are all `core`.
@@ -182,6 +184,8 @@ mod serde_impls;
 #[cfg(feature = "alloc")]
 pub use body::{MAX_KEPT_BODY, MAX_PARSED_BODY};
 pub use catalogue::{CatalogueCase, CatalogueCategory, CatalogueCode};
+#[cfg(feature = "http")]
+pub use http::ErrorResponse;
 #[cfg(feature = "alloc")]
 pub use response::{ApiError, ResponseCode, UnknownCode};
 pub use retry::Retry;

@@ -56,6 +56,7 @@ pub struct ApiError<C: CatalogueCode = ErrorCode> {
     code: Option<ResponseCode<C>>,
     message: Option<String>,
     request_id: Option<String>,
+    encoded_authorization_message: Option<String>,
     understood: bool,
     truncated: bool,
 }
@@ -96,8 +97,8 @@ impl<C: CatalogueCode> ApiError<C> {
     ///   spellings). Any value that is bytes or text will do.
     /// * `body` is parsed as JSON when it is at most [`MAX_PARSED_BODY`](crate::MAX_PARSED_BODY)
     ///   bytes. The code is the first of `error_code`, `errorCode` and `code` that holds a
-    ///   non-empty string or an integer; the message the first of `error_msg`, `errorMsg` and
-    ///   `message` that is not null (a string as sent, another value as its JSON text). They are
+    ///   non-empty string or an integer; the message the first of `error_msg`, `error_message`
+    ///   (the Huawei Cloud Go SDK's), `errorMsg` and `message` that is not null (a string as sent, another value as its JSON text). They are
     ///   looked for at the top level, and if neither is there, one level down: in `error`, then
     ///   in the other members that are objects, in key order.
     /// * The request id is the header's value, else a `request_id` string or integer at the top
@@ -136,6 +137,7 @@ impl<C: CatalogueCode> ApiError<C> {
             code,
             message,
             request_id,
+            encoded_authorization_message,
             understood,
             truncated,
         } = body::parse(body.as_ref());
@@ -144,6 +146,7 @@ impl<C: CatalogueCode> ApiError<C> {
             code: code.map(ResponseCode::new),
             message,
             request_id: header_request_id.or(request_id),
+            encoded_authorization_message,
             understood,
             truncated,
         })
@@ -226,6 +229,21 @@ impl<C: CatalogueCode> ApiError<C> {
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
+    }
+
+    /// IAM's reason for denying the request, encrypted, as the body's
+    /// `encoded_authorization_message` carries it (next to the error, or at the top level);
+    /// STS's `decode-authorization-message` API reads it.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode};
+    /// let body = br#"{"error_code": "APIG.0301", "error_msg": "Denied.", "encoded_authorization_message": "4Rd8..."}"#;
+    /// let error = ApiError::<ErrorCode>::from_parts(403, |_| None::<&str>, body).unwrap();
+    /// assert_eq!(error.encoded_authorization_message(), Some("4Rd8..."));
+    /// ```
+    #[must_use]
+    pub fn encoded_authorization_message(&self) -> Option<&str> {
+        self.encoded_authorization_message.as_deref()
     }
 
     /// The body's text when the body was not understood (see [`from_catalogue_parts`](Self::from_catalogue_parts)),

@@ -670,3 +670,31 @@ fn the_case_that_matches_the_responses_status_is_the_one_reported() {
         [400, 413, 414, 494, 502, 504, 500]
     );
 }
+
+/// The Huawei Cloud Go SDK's `ServiceResponseError`, serialised as it logs and stores it.
+#[test]
+fn the_go_sdks_serialised_error_reads_back_whole() {
+    let body = r#"{"status_code":403,"request_id":"0a3e4d5c","error_code":"APIG.0301","error_message":"Incorrect IAM authentication information: verify aksk signature fail","encoded_authorization_message":"AQICAHhs0Dq..."}"#;
+    let error = read(403, body);
+    assert_eq!(error.known_code(), Some(ErrorCode::AuthenticationFailed));
+    assert_eq!(
+        error.message(),
+        Some("Incorrect IAM authentication information: verify aksk signature fail")
+    );
+    assert_eq!(error.request_id(), Some("0a3e4d5c"));
+    assert_eq!(
+        error.encoded_authorization_message(),
+        Some("AQICAHhs0Dq...")
+    );
+    assert_eq!(error.raw_body(), None, "understood");
+    // The document's own field still wins over the SDK's.
+    let both = read(
+        400,
+        r#"{"error_code": "FRS.0011", "error_msg": "document", "error_message": "sdk"}"#,
+    );
+    assert_eq!(both.message(), Some("document"));
+    assert_eq!(
+        read(400, r#"{"error_code": "FRS.0011"}"#).encoded_authorization_message(),
+        None
+    );
+}
