@@ -1,9 +1,15 @@
-//! The three crates whose release build times `build-time` compares, rendered from one catalogue:
+//! The crates whose release build times `build-time` compares, rendered from one catalogue:
 //!
 //! * `macro-consumer`: one `frs_codes!` call on the catalogue (expansion included in its build);
-//! * `hand-tables`: the same items written out as a person would in table shape: the enums,
-//!   `static` arrays indexed by the discriminant, and a dense number index per prefix and
-//!   category, with the same derives, methods, trait impls and per-variant docs;
+//! * `lean`: the least a hand-written crate with the same data needs: the enum (same derives, a
+//!   doc line per variant), `static` arrays for code, description, measure and status, one
+//!   dense `[u16; 10000]` index (open addressing on a hash of the spelling) and a `from_code`
+//!   over it. The baseline of the build-time goal: it has none of the generated crate's shapes,
+//!   so it shows what they cost;
+//! * `hand-tables`: the same items as the generated crate, written out as a person would in
+//!   table shape: the enums, `static` arrays indexed by the discriminant, and a dense number
+//!   index per prefix and category, with the same derives, methods, trait impls and per-variant
+//!   docs;
 //! * `phf-only`: nothing but a `phf_map!` from each code to its index.
 
 use crate::catalogue::Catalogue;
@@ -44,6 +50,13 @@ pub fn crates(
                      frs_codes::frs_codes!(path = \"codes-5000.json\");\n"
                         .to_owned(),
                 ),
+            ],
+        },
+        Crate {
+            name: "lean",
+            files: vec![
+                ("Cargo.toml".to_owned(), manifest("lean", "")),
+                ("src/lib.rs".to_owned(), lean(catalogue)),
             ],
         },
         Crate {
@@ -88,6 +101,158 @@ fn phf_only(catalogue: &Catalogue) -> String {
         let _ = writeln!(out, "    {:?} => {index},", code.code);
     }
     out.push_str("};\n");
+    out
+}
+
+/// Slots of the lean crate's index: twice the codes, so that open addressing stays short.
+const LEAN_SLOTS: usize = 10_000;
+
+/// FNV-1a of `code`: what the lean crate's `from_code` hashes with.
+fn fnv(code: &str) -> usize {
+    let mut hash: u64 = 0xCBF2_9CE4_8422_2325;
+    for byte in code.bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01B3);
+    }
+    (hash % LEAN_SLOTS as u64) as usize
+}
+
+/// The lean crate: the data and a lookup, nothing more.
+fn lean(catalogue: &Catalogue) -> String {
+    let count = catalogue.codes.len();
+    let mut out = String::from(
+        "//! The 5,000-code catalogue written by hand, as lean as the data allows.
+#![no_std]
+
+         /// An error code of the catalogue.
+         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+         pub enum ErrorCode {
+",
+    );
+    for code in &catalogue.codes {
+        let _ = writeln!(
+            out,
+            "    /// `{}`: {}
+    {},",
+            code.code, code.description, code.variant
+        );
+    }
+    out.push_str(
+        "}
+
+",
+    );
+    let list = |out: &mut String, name: &str, ty: &str, items: &mut dyn Iterator<Item = String>| {
+        let _ = writeln!(out, "static {name}: [{ty}; {count}] = [");
+        for item in items {
+            let _ = writeln!(out, "    {item},");
+        }
+        out.push_str(
+            "];
+
+",
+        );
+    };
+    list(
+        &mut out,
+        "ALL",
+        "ErrorCode",
+        &mut catalogue
+            .codes
+            .iter()
+            .map(|code| format!("ErrorCode::{}", code.variant)),
+    );
+    list(
+        &mut out,
+        "CODES",
+        "&str",
+        &mut catalogue
+            .codes
+            .iter()
+            .map(|code| format!("{:?}", code.code)),
+    );
+    list(
+        &mut out,
+        "DESCRIPTIONS",
+        "&str",
+        &mut catalogue
+            .codes
+            .iter()
+            .map(|code| format!("{:?}", code.description)),
+    );
+    list(
+        &mut out,
+        "MEASURES",
+        "&str",
+        &mut catalogue
+            .codes
+            .iter()
+            .map(|code| format!("{:?}", code.measure.join("\n"))),
+    );
+    list(
+        &mut out,
+        "STATUSES",
+        "u16",
+        &mut catalogue
+            .codes
+            .iter()
+            .map(|code| code.statuses[0].to_string()),
+    );
+    let mut index = vec![0usize; LEAN_SLOTS];
+    for (position, code) in catalogue.codes.iter().enumerate() {
+        let mut slot = fnv(&code.code);
+        while index[slot] != 0 {
+            slot = (slot + 1) % LEAN_SLOTS;
+        }
+        index[slot] = position + 1;
+    }
+    let _ = writeln!(
+        out,
+        "/// Each slot's code, as its position in `ALL` plus one (0: empty).
+static INDEX: [u16; {LEAN_SLOTS}] = ["
+    );
+    for chunk in index.chunks(20) {
+        let row: Vec<String> = chunk.iter().map(usize::to_string).collect();
+        let _ = writeln!(out, "    {},", row.join(", "));
+    }
+    let _ = write!(
+        out,
+        "];
+
+         impl ErrorCode {{
+             /// The code as sent.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {{ CODES[self as usize] }}
+             /// What it means.
+    #[must_use]
+    pub fn description(self) -> &'static str {{ DESCRIPTIONS[self as usize] }}
+             /// What to do.
+    #[must_use]
+    pub fn measure(self) -> &'static str {{ MEASURES[self as usize] }}
+             /// Its HTTP status.
+    #[must_use]
+    pub fn http_status(self) -> u16 {{ STATUSES[self as usize] }}
+             /// The code spelled exactly `code`.
+    #[must_use]
+             pub fn from_code(code: &str) -> Option<Self> {{
+                 let mut hash: u64 = 0xCBF2_9CE4_8422_2325;
+                 for byte in code.bytes() {{
+                     hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01B3);
+                 }}
+                 let mut slot = (hash % {LEAN_SLOTS}) as usize;
+                 loop {{
+                     let found = usize::from(INDEX[slot]);
+                     if found == 0 {{
+                return None;
+            }}
+                     if CODES[found - 1] == code {{
+                return Some(ALL[found - 1]);
+            }}
+                     slot = (slot + 1) % {LEAN_SLOTS};
+                 }}
+             }}
+         }}
+"
+    );
     out
 }
 

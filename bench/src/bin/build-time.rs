@@ -1,6 +1,7 @@
 //! `cargo run -p frs-codes-bench --bin build-time [-- ROUNDS]`: release build time of a crate
-//! holding the 5,000-code catalogue through `frs_codes!`, against the same items written by hand
-//! in table shape and against a crate holding only a 5,000-entry `phf_map!`, in one run.
+//! holding the 5,000-code catalogue through `frs_codes!`, against a lean hand-written crate with
+//! the same data (the goal's baseline), the same items written by hand in table shape, and a
+//! crate holding only a 5,000-entry `phf_map!`, in one run.
 //!
 //! The three crates are generated into a fresh workspace under the system temp directory,
 //! depending on this workspace's crates by path and on `phf` at the version of this workspace's
@@ -85,28 +86,32 @@ fn main() {
             (wall, (wall - noop).max(0.0))
         })
         .collect();
-    let hand = names
-        .iter()
-        .position(|name| *name == "hand-tables")
-        .expect("hand-tables is one of the crates");
+    let position = |wanted: &str| {
+        names
+            .iter()
+            .position(|name| *name == wanted)
+            .unwrap_or_else(|| panic!("{wanted} is one of the crates"))
+    };
+    let (lean, hand) = (position("lean"), position("hand-tables"));
     println!("\nRelease build of one crate, 5,000 codes, median of {rounds} rounds (seconds):");
     println!(
-        "{:<16} {:>8} {:>8} {:>14} {:>14}",
-        "crate", "wall", "net", "net/hand", "wall/hand"
+        "{:<16} {:>8} {:>8} {:>10} {:>10} {:>10}",
+        "crate", "wall", "net", "net/lean", "wall/lean", "net/hand"
     );
     for (name, (wall, net)) in names.iter().zip(&results) {
         println!(
-            "{:<16} {:>8.2} {:>8.2} {:>14.2} {:>14.2}",
+            "{:<16} {:>8.2} {:>8.2} {:>10.2} {:>10.2} {:>10.2}",
             name,
             wall,
             net,
+            net / results[lean].1,
+            wall / results[lean].0,
             net / results[hand].1,
-            wall / results[hand].0
         );
     }
-    let macro_net = results[0].1 / results[hand].1;
+    let macro_net = results[0].1 / results[lean].1;
     println!(
-        "\nGoal: macro-consumer <= 1.5x hand-tables (net): {:.2}x, {}",
+        "\nGoal: macro-consumer <= 1.5x lean (net): {:.2}x, {}",
         macro_net,
         if macro_net <= 1.5 { "met" } else { "MISSED" }
     );
