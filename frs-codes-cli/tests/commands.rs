@@ -336,7 +336,9 @@ fn diff_names_each_change_and_ends_with_the_semver_impact() {
 
 #[test]
 fn every_command_has_help_and_bad_arguments_exit_2() {
-    for command in ["explain", "list", "check", "generate", "schema", "diff", "import", "serve"] {
+    for command in [
+        "explain", "list", "check", "generate", "schema", "diff", "import", "serve",
+    ] {
         let run = frs_codes(&[command, "--help"]);
         assert_eq!(run.status, 0, "{command}");
         assert!(

@@ -11,12 +11,15 @@ use std::path::{Path, PathBuf};
 use support::{frs_codes, scratch, workspace_root};
 
 /// `tokens` as a flat list in which the formatting a printer may choose is undone: a trailing
-/// comma before a closing delimiter is dropped, and a string literal is its value (prettyplease
-/// writes `#[doc = " x"]` as `/// x`, which parses back as a raw string).
+/// comma before a closing delimiter is dropped, a string literal is its value (prettyplease
+/// writes `#[doc = " x"]` as `/// x`, which parses back as a raw string), and the doc attributes
+/// of an item are one, its words separated by single spaces (the generated source wraps the
+/// text the macro emits as one attribute into `///` lines).
 fn normalized(tokens: proc_macro2::TokenStream) -> Vec<String> {
     use proc_macro2::{Delimiter, TokenTree};
     let mut flat = Vec::new();
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let trees = joined_docs(trees);
     for (index, tree) in trees.iter().enumerate() {
         match tree {
             TokenTree::Group(group) => {
@@ -41,6 +44,47 @@ fn normalized(tokens: proc_macro2::TokenStream) -> Vec<String> {
         }
     }
     flat
+}
+
+/// The text of `tree` if it is the `[doc = "..."]` of a doc attribute.
+fn doc_text(tree: &proc_macro2::TokenTree) -> Option<String> {
+    let proc_macro2::TokenTree::Group(group) = tree else {
+        return None;
+    };
+    let meta: syn::MetaNameValue = syn::parse2(group.stream()).ok()?;
+    match meta.value {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) if meta.path.is_ident("doc") => Some(text.value()),
+        _ => None,
+    }
+}
+
+/// `trees` with each run of doc attributes made one, its text's words joined by single spaces.
+fn joined_docs(trees: Vec<proc_macro2::TokenTree>) -> Vec<proc_macro2::TokenTree> {
+    use proc_macro2::TokenTree;
+    let mut joined: Vec<TokenTree> = Vec::new();
+    let mut index = 0;
+    while index < trees.len() {
+        let mut words: Vec<String> = Vec::new();
+        let mut end = index;
+        while matches!(&trees[end..], [TokenTree::Punct(pound), group, ..] if pound.as_char() == '#' && doc_text(group).is_some())
+        {
+            let text = doc_text(&trees[end + 1]).expect("checked");
+            words.extend(text.split_whitespace().map(str::to_owned));
+            end += 2;
+        }
+        if end == index {
+            joined.push(trees[index].clone());
+            index += 1;
+        } else {
+            let text = words.join(" ");
+            joined.extend(quote::quote!(#[doc = #text]));
+            index = end;
+        }
+    }
+    joined
 }
 
 /// Undoes the one rewrite prettyplease makes to the syntax tree: a `match` arm whose body it

@@ -194,7 +194,16 @@ pub(crate) struct Loaded {
     pub text: String,
     /// The file as the caller named it; what every message starts with.
     pub file: String,
-    pub positions: Positions,
+    /// Found only when a problem needs a location: walking thousands of entries costs more than
+    /// validating them.
+    positions: std::cell::OnceCell<Positions>,
+}
+
+impl Loaded {
+    /// Where the document's values are.
+    pub fn positions(&self) -> &Positions {
+        self.positions.get_or_init(|| locate(&self.text))
+    }
 }
 
 /// Where JSON values are, keyed by their path, e.g. `codes[3]` or `codes[3].name`.
@@ -243,7 +252,7 @@ pub(crate) fn load(resolved: &Path, file: &str, hint: &str) -> Result<Loaded, Er
 pub(crate) fn parse(text: String, file: &str) -> Result<Loaded, Error> {
     match serde_json::from_str::<Document>(&text) {
         Ok(document) => Ok(Loaded {
-            positions: locate(&text),
+            positions: std::cell::OnceCell::new(),
             document,
             text,
             file: file.to_owned(),

@@ -16,8 +16,9 @@ const SNAPSHOT: &str = "tests/expansion/small.expanded.rs";
 fn expand_small() -> String {
     let tokens = generate(quote!(path = "tests/expansion/small.json"))
         .expect("the small catalogue is valid");
-    let file: syn::File = syn::parse2(tokens).expect("the expansion parses as Rust items");
-    prettyplease::unparse(&file).replace(env!("CARGO_MANIFEST_DIR"), "$CARGO_MANIFEST_DIR")
+    crate::render::unparse(tokens)
+        .expect("the expansion parses as Rust items")
+        .replace(env!("CARGO_MANIFEST_DIR"), "$CARGO_MANIFEST_DIR")
 }
 
 #[test]
@@ -124,6 +125,8 @@ fn expansion_adds_only_the_documented_public_items() {
         "ErrorCodeCase::message",
         "ErrorCodeCase::description",
         "ErrorCodeCase::measure",
+        "ErrorCodeCase: Debug",
+        "ErrorCode: Debug",
         "ErrorCode: Display",
         "ErrorCode: FromStr",
         "ErrorCode: TryFrom",

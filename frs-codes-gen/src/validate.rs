@@ -62,12 +62,12 @@ struct Problems<'a> {
 impl Problems<'_> {
     /// `file:line:col` of a value, for messages that point at a second place.
     fn at(&self, json_path: &str) -> String {
-        let location = self.loaded.positions.of(json_path);
+        let location = self.loaded.positions().of(json_path);
         format!("{}:{}:{}", self.loaded.file, location.line, location.column)
     }
 
     fn report(&mut self, json_path: &str, message: String) {
-        let location = self.loaded.positions.of(json_path);
+        let location = self.loaded.positions().of(json_path);
         self.found
             .push(Problem::new(&self.loaded.file, Some(location), message));
     }

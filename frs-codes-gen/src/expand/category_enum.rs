@@ -64,27 +64,73 @@ pub(super) fn category_enum(
             }
         },
     };
-    // The codes of category `i` are `MEMBERS[MEMBER_STARTS[i]..MEMBER_STARTS[i + 1]]`.
-    let members: Vec<Vec<_>> = (0..count)
+    let members: Vec<Vec<usize>> = (0..count)
         .map(|index| {
-            catalogue
-                .codes
-                .iter()
-                .filter(|code| code.category == index)
-                .map(|code| variant(&code.name))
+            (0..catalogue.codes.len())
+                .filter(|&code| catalogue.codes[code].category == index)
                 .collect()
         })
         .collect();
-    let member_count = catalogue.codes.len();
-    let member_index = index_type(member_count);
-    let mut at = 0;
-    let member_starts: Vec<Literal> = std::iter::once(index_literal(0))
-        .chain(members.iter().map(|members| {
-            at += members.len();
-            index_literal(at)
-        }))
-        .collect();
-    let members = members.iter().flatten();
+    let code_index = index_type(catalogue.codes.len());
+    let contiguous = members
+        .iter()
+        .all(|codes| codes.windows(2).all(|pair| pair[1] == pair[0] + 1));
+    // A category's codes, when they stand together in the catalogue, are a slice of `ALL`;
+    // otherwise they get a table of their own.
+    let (member_tables, codes_body) = if contiguous {
+        let spans = members.iter().map(|codes| {
+            let start = codes.first().copied().unwrap_or(0);
+            let (start, end) = (index_literal(start), index_literal(start + codes.len()));
+            quote!((#start, #end))
+        });
+        (
+            quote! {
+                /// Where each category's codes start and end in the code enum's `ALL`.
+                const fn spans() -> &'static [(#code_index, #code_index); #count] {
+                    static SPANS: [(#code_index, #code_index); #count] = [#(#spans),*];
+                    &SPANS
+                }
+            },
+            quote! {
+                let (start, end) = Self::spans()[self as usize];
+                #code_type::ALL.split_at(end as usize).0.split_at(start as usize).1
+            },
+        )
+    } else {
+        let member_count = catalogue.codes.len();
+        let member_index = index_type(member_count);
+        let mut at = 0;
+        let member_starts: Vec<Literal> = std::iter::once(index_literal(0))
+            .chain(members.iter().map(|codes| {
+                at += codes.len();
+                index_literal(at)
+            }))
+            .collect();
+        let members = members
+            .iter()
+            .flatten()
+            .map(|&code| variant(&catalogue.codes[code].name));
+        (
+            quote! {
+                /// Every code, category after category, in catalogue order within each.
+                const fn members() -> &'static [#code_type; #member_count] {
+                    static MEMBERS: [#code_type; #member_count] = [#(#code_type::#members),*];
+                    &MEMBERS
+                }
+
+                /// Where each category's codes start in `members`, and where the last one's end.
+                const fn member_starts() -> &'static [#member_index; #count + 1] {
+                    static MEMBER_STARTS: [#member_index; #count + 1] = [#(#member_starts),*];
+                    &MEMBER_STARTS
+                }
+            },
+            quote! {
+                let starts = Self::member_starts();
+                let (start, end) = (starts[self as usize] as usize, starts[self as usize + 1] as usize);
+                Self::members().split_at(end).0.split_at(start).1
+            },
+        )
+    };
     let of_unlisted = of_unlisted(catalogue, code_type);
     let doc_enum = docs.category_enum();
     let doc_all = docs.category_method("ALL");
@@ -129,17 +175,7 @@ pub(super) fn category_enum(
                 &BOUNDS
             }
 
-            /// Every code, category after category, in catalogue order within each.
-            const fn members() -> &'static [#code_type; #member_count] {
-                static MEMBERS: [#code_type; #member_count] = [#(#code_type::#members),*];
-                &MEMBERS
-            }
-
-            /// Where each category's codes start in `members`, and where the last one's end.
-            const fn member_starts() -> &'static [#member_index; #count + 1] {
-                static MEMBER_STARTS: [#member_index; #count + 1] = [#(#member_starts),*];
-                &MEMBER_STARTS
-            }
+            #member_tables
 
             #doc_title
             #[must_use]
@@ -168,9 +204,7 @@ pub(super) fn category_enum(
             #doc_codes
             #[must_use]
             #vis const fn codes(self) -> &'static [#code_type] {
-                let starts = Self::member_starts();
-                let (start, end) = (starts[self as usize] as usize, starts[self as usize + 1] as usize);
-                Self::members().split_at(end).0.split_at(start).1
+                #codes_body
             }
 
             #doc_of

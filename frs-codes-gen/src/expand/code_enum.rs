@@ -2,7 +2,7 @@
 //! any input (what `Category::of` and the parse error need), and parsing.
 
 use super::docs::Docs;
-use super::{index_literal, index_type, lookup, variant, Signatures};
+use super::{index_literal, index_type, lookup, variant, Distinct, Optional, Signatures};
 use crate::model::Catalogue;
 use crate::options::Options;
 use proc_macro2::{Literal, TokenStream};
@@ -31,19 +31,36 @@ pub(super) fn code_enum(
     });
     let all = codes.iter().map(|code| variant(&code.name));
     let spellings = codes.iter().map(|code| &code.code);
-    let prefixes = codes.iter().map(|code| &code.prefix);
-    let number_type = signatures.number.ty(quote!(u32));
-    let numbers = codes.iter().map(|code| {
-        signatures
-            .number
-            .value(code.number.map(Literal::u32_unsuffixed))
-    });
-    let categories = codes
+    let names = codes.iter().map(|code| &code.name);
+    let mut distinct_prefixes = Distinct::default();
+    let prefixes: Vec<Literal> = codes
         .iter()
-        .map(|code| variant(&catalogue.categories[code.category].name));
+        .map(|code| index_literal(distinct_prefixes.position(&code.prefix)))
+        .collect();
+    let distinct_prefixes = distinct_prefixes.texts;
+    let prefix_count = distinct_prefixes.len();
+    let prefix_index = index_type(prefix_count);
+    let number_type = signatures.number.ty(quote!(u32));
+    let numbers = codes
+        .iter()
+        .map(|code| Literal::u32_unsuffixed(code.number.unwrap_or(NO_NUMBER)));
+    let number_body = match signatures.number {
+        Optional::Always => quote!(Self::numbers()[self as usize]),
+        Optional::Sometimes => quote! {
+            let number = Self::numbers()[self as usize];
+            if number == #NO_NUMBER {
+                ::core::option::Option::None
+            } else {
+                ::core::option::Option::Some(number)
+            }
+        },
+    };
+    let category_index = index_type(catalogue.categories.len());
+    let categories = codes.iter().map(|code| index_literal(code.category));
 
     // The cases of code `i` are `CASES[CASE_STARTS[i]..CASE_STARTS[i + 1]]`, and its statuses
-    // `STATUSES[STATUS_STARTS[i]..STATUS_STARTS[i + 1]]`: flat arrays, cheap to compile.
+    // `STATUSES[STATUS_STARTS[i]..STATUS_STARTS[i + 1]]`: flat arrays of plain values, the
+    // cheapest tables for rustc to check.
     let case_count: usize = codes.iter().map(|code| code.cases.len()).sum();
     let case_index = index_type(case_count);
     let case_starts = starts(codes.iter().map(|code| code.cases.len()));
@@ -55,28 +72,6 @@ pub(super) fn code_enum(
         .iter()
         .flatten()
         .map(|status| Literal::u16_unsuffixed(*status));
-    let cases = codes.iter().flat_map(|code| {
-        let ident = variant(&code.name);
-        code.cases.iter().map(move |case| {
-            let status = signatures
-                .status
-                .value(case.status.map(Literal::u16_unsuffixed));
-            let message = signatures.message.value(case.message.as_ref());
-            let description = &case.description;
-            let measure = signatures
-                .measure
-                .value(case.measure.as_ref().map(|lines| lines.join("\n")));
-            quote! {
-                #case_type {
-                    code: #code_type::#ident,
-                    status: #status,
-                    message: #message,
-                    description: #description,
-                    measure: #measure,
-                }
-            }
-        })
-    });
 
     let lookup = lookup::lookup(catalogue);
     let status_type = signatures.status.ty(quote!(u16));
@@ -97,14 +92,27 @@ pub(super) fn code_enum(
     let doc_from_code = docs.method("from_code");
     quote! {
         #doc_enum
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #vis enum #code_type {
             #(#variants)*
         }
 
         impl #code_type {
             #doc_all
-            #vis const ALL: &'static [Self] = &[#(Self::#all),*];
+            #vis const ALL: &'static [Self] = Self::all();
+
+            /// Every code, in catalogue order. A `static` behind `ALL`: rustc checks an array
+            /// of thousands of variants much faster there than written out in a `const`.
+            const fn all() -> &'static [Self; #count] {
+                static ALL: [#code_type; #count] = [#(#code_type::#all),*];
+                &ALL
+            }
+
+            /// Each code's variant name, for `Debug`.
+            const fn names() -> &'static [&'static str; #count] {
+                static NAMES: [&str; #count] = [#(#names),*];
+                &NAMES
+            }
 
             /// Each code as the service sends it, in catalogue order.
             const fn spellings() -> &'static [&'static str; #count] {
@@ -112,31 +120,32 @@ pub(super) fn code_enum(
                 &SPELLINGS
             }
 
-            /// Each code's prefix.
-            const fn prefixes() -> &'static [&'static str; #count] {
-                static PREFIXES: [&str; #count] = [#(#prefixes),*];
+            /// Every prefix, once.
+            const fn distinct_prefixes() -> &'static [&'static str; #prefix_count] {
+                static DISTINCT_PREFIXES: [&str; #prefix_count] = [#(#distinct_prefixes),*];
+                &DISTINCT_PREFIXES
+            }
+
+            /// Each code's prefix, as its position in `distinct_prefixes`.
+            const fn prefixes() -> &'static [#prefix_index; #count] {
+                static PREFIXES: [#prefix_index; #count] = [#(#prefixes),*];
                 &PREFIXES
             }
 
-            /// Each code's number.
-            const fn numbers() -> &'static [#number_type; #count] {
-                static NUMBERS: [#number_type; #count] = [#(#numbers),*];
+            /// Each code's number; `u32::MAX` for a code without one (numbers have at most 9
+            /// digits).
+            const fn numbers() -> &'static [u32; #count] {
+                static NUMBERS: [u32; #count] = [#(#numbers),*];
                 &NUMBERS
             }
 
-            /// Each code's category.
-            const fn categories() -> &'static [#category_type; #count] {
-                static CATEGORIES: [#category_type; #count] = [#(#category_type::#categories),*];
+            /// Each code's category, as its position in the category enum's `ALL`.
+            const fn categories() -> &'static [#category_index; #count] {
+                static CATEGORIES: [#category_index; #count] = [#(#categories),*];
                 &CATEGORIES
             }
 
-            /// Every case, code after code in catalogue order.
-            const fn case_table() -> &'static [#case_type; #case_count] {
-                static CASES: [#case_type; #case_count] = [#(#cases),*];
-                &CASES
-            }
-
-            /// Where each code's cases start in `case_table`, and where the last code's end.
+            /// Where each code's cases start among all cases, and where the last code's end.
             const fn case_starts() -> &'static [#case_index; #count + 1] {
                 static CASE_STARTS: [#case_index; #count + 1] = [#(#case_starts),*];
                 &CASE_STARTS
@@ -165,13 +174,13 @@ pub(super) fn code_enum(
             #doc_prefix
             #[must_use]
             #vis const fn prefix(self) -> &'static str {
-                Self::prefixes()[self as usize]
+                Self::distinct_prefixes()[Self::prefixes()[self as usize] as usize]
             }
 
             #doc_number
             #[must_use]
             #vis const fn number(self) -> #number_type {
-                Self::numbers()[self as usize]
+                #number_body
             }
 
             #doc_cases
@@ -179,7 +188,7 @@ pub(super) fn code_enum(
             #vis const fn cases(self) -> &'static [#case_type] {
                 let starts = Self::case_starts();
                 let (start, end) = (starts[self as usize] as usize, starts[self as usize + 1] as usize);
-                Self::case_table().split_at(end).0.split_at(start).1
+                #case_type::all().split_at(end).0.split_at(start).1
             }
 
             #doc_status
@@ -217,7 +226,7 @@ pub(super) fn code_enum(
             #doc_category
             #[must_use]
             #vis const fn category(self) -> #category_type {
-                Self::categories()[self as usize]
+                #category_type::ALL[Self::categories()[self as usize] as usize]
             }
 
             #doc_from_code
@@ -281,6 +290,15 @@ pub(super) fn code_enum(
             }
         }
 
+        impl ::core::fmt::Debug for #code_type {
+            /// Writes the variant's name, as `#[derive(Debug)]` would. Read from a table: the
+            /// derived `match` over every variant is most of the build time of a crate with
+            /// thousands of codes.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(Self::names()[*self as usize])
+            }
+        }
+
         impl ::core::fmt::Display for #code_type {
             /// Writes the code as the service sends it, e.g. `FRS.0202`.
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -310,6 +328,9 @@ pub(super) fn code_enum(
         }
     }
 }
+
+/// What `numbers()` holds for a code without a number.
+const NO_NUMBER: u32 = u32::MAX;
 
 /// The running sums of `lengths`, starting at 0: where each item starts, then the end.
 fn starts(lengths: impl Iterator<Item = usize>) -> Vec<Literal> {

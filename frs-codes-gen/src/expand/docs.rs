@@ -8,60 +8,25 @@ use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 use std::fmt::Write as _;
 
-/// Rustdoc text that becomes one `#[doc]` attribute per line, each starting with a space: what
-/// `///` comments are, so that generated source reads like hand-written source. Prose is wrapped
-/// at [`WIDTH`] columns; code blocks are kept as they are.
+/// Rustdoc text that becomes one `#[doc]` attribute, each line starting with a space as `///`
+/// lines do. One attribute per item keeps the expansion small for rustc at thousands of codes;
+/// [`render`](crate::render) lays it out as wrapped `///` lines where a person reads the source.
 pub(super) struct DocText(pub String);
-
-/// Where prose lines of generated docs are wrapped.
-const WIDTH: usize = 92;
 
 impl ToTokens for DocText {
     fn to_tokens(&self, tokens: &mut TokenStream) {
-        let mut in_code = false;
-        for line in self.0.split('\n') {
-            if line.starts_with("```") {
-                in_code = !in_code;
+        let mut text = String::with_capacity(self.0.len() + self.0.len() / 16);
+        for (index, line) in self.0.split('\n').enumerate() {
+            if index > 0 {
+                text.push('\n');
             }
-            let wrapped = if in_code {
-                vec![line.to_owned()]
-            } else {
-                wrap(line)
-            };
-            for line in wrapped {
-                let line = if line.is_empty() {
-                    line
-                } else {
-                    format!(" {line}")
-                };
-                tokens.extend(quote!(#[doc = #line]));
+            if !line.is_empty() {
+                text.push(' ');
+                text.push_str(line);
             }
         }
+        tokens.extend(quote!(#[doc = #text]));
     }
-}
-
-/// `line` cut at spaces into lines of at most [`WIDTH`] characters where it can be. A cut is
-/// made only before a word that starts with a letter, a parenthesis, a quote or inline code, so
-/// that no new line starts with what
-/// Markdown would read as a list item, heading or quote; a bullet's continuation is indented.
-fn wrap(line: &str) -> Vec<String> {
-    let indent = if line.starts_with("* ") { "  " } else { "" };
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in line.split(' ') {
-        let fits = current.chars().count() + 1 + word.chars().count() <= WIDTH;
-        let may_start_line = word
-            .starts_with(|c: char| c.is_alphabetic() || matches!(c, '(' | '"'))
-            || (word.starts_with('`') && !word.starts_with("```"));
-        if !current.is_empty() && !fits && may_start_line && current.trim() != "*" {
-            lines.push(std::mem::replace(&mut current, indent.to_owned()));
-        } else if !current.is_empty() && current != indent {
-            current.push(' ');
-        }
-        current.push_str(word);
-    }
-    lines.push(current);
-    lines
 }
 
 /// Rustdoc text for every generated item. Examples are written only when the caller names the
@@ -563,23 +528,4 @@ fn escape_markdown(text: &str) -> String {
         escaped.push(character);
     }
     escaped
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn prose_is_wrapped_only_before_words() {
-        let long = "word ".repeat(30);
-        let lines = wrap(long.trim_end());
-        assert!(lines.len() > 1);
-        assert!(lines.iter().all(|line| line.chars().count() <= WIDTH));
-        assert_eq!(lines.join(" "), long.trim_end());
-        let bullet = format!("* {}", "a ".repeat(60).trim_end());
-        let lines = wrap(&bullet);
-        assert!(lines[1..].iter().all(|line| line.starts_with("  a")));
-        let risky = format!("{} - 42 # 7", "b".repeat(WIDTH - 2));
-        assert_eq!(wrap(&risky), std::slice::from_ref(&risky));
-    }
 }

@@ -187,15 +187,11 @@ pub(super) fn lookup(catalogue: &Catalogue) -> TokenStream {
             (min.min(spelling.len()), max.max(spelling.len()))
         });
     let count = spellings.len();
-    let words_of = spellings.iter().map(|spelling| {
+    let keys = spellings.iter().flat_map(|spelling| {
         let (first, last) = words(spelling.as_bytes());
-        let (first, last) = (
-            Literal::u64_unsuffixed(first),
-            Literal::u64_unsuffixed(last),
-        );
-        let len = Literal::u8_unsuffixed(spelling.len() as u8);
-        quote!((#first, #last, #len))
+        [first, last, spelling.len() as u64].map(Literal::u64_unsuffixed)
     });
+    let key_count = 3 * count;
     let bucket_count = displacements.len();
     let displacements = displacements.into_iter().map(Literal::u16_unsuffixed);
     let slot_count = slots.len();
@@ -249,10 +245,11 @@ pub(super) fn lookup(catalogue: &Catalogue) -> TokenStream {
     };
     quote! {
         /// Each code's first and last 8 bytes as little-endian words (see `words`) and its
-        /// length, in catalogue order.
-        const fn spelling_words() -> &'static [(u64, u64, u8); #count] {
-            static SPELLING_WORDS: [(u64, u64, u8); #count] = [#(#words_of),*];
-            &SPELLING_WORDS
+        /// length, three numbers a code, in catalogue order: a flat array of numbers, the
+        /// cheapest table for rustc to check.
+        const fn spelling_keys() -> &'static [u64; #key_count] {
+            static SPELLING_KEYS: [u64; #key_count] = [#(#keys),*];
+            &SPELLING_KEYS
         }
 
         /// The perfect hash's displacement of each bucket.
@@ -313,13 +310,18 @@ pub(super) fn lookup(catalogue: &Catalogue) -> TokenStream {
             let slot = ((hash ^ displacement.wrapping_mul(#MIX_DISPLACEMENT)).wrapping_mul(#MIX_SLOT)
                 >> #slot_shift) as usize;
             let index = Self::slots()[slot] as usize;
-            // The candidate is the answer only if it is spelled exactly like the input.
-            let (expected_first, expected_last, expected_len) = Self::spelling_words()[index];
-            if expected_len as usize != len || expected_first != first || expected_last != last {
+            // The candidate is the answer only if it is spelled exactly like the input; one
+            // branch for the three comparisons.
+            let ::core::option::Option::Some(&[expected_first, expected_last, expected_len]) =
+                Self::spelling_keys().split_at(3 * index).1.first_chunk::<3>()
+            else {
+                return #none;
+            };
+            if (expected_first ^ first) | (expected_last ^ last) | (expected_len ^ len as u64) != 0 {
                 return #none;
             }
             #compare_middle
-            ::core::option::Option::Some(Self::ALL[index])
+            ::core::option::Option::Some(Self::all()[index])
         }
     }
 }

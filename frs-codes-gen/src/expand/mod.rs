@@ -32,7 +32,7 @@ pub(crate) fn expand(
         )
     });
     let code_enum = code_enum::code_enum(options, catalogue, &docs, &signatures);
-    let case_struct = case_struct::case_struct(options, &docs, &signatures);
+    let case_struct = case_struct::case_struct(options, catalogue, &docs, &signatures);
     let category_enum = category_enum::category_enum(options, catalogue, &docs, &signatures);
     let parse_error = parse_error::parse_error(options, &docs, &signatures);
     let runtime_impls = runtime::runtime_impls(options, catalogue, &signatures);
@@ -156,4 +156,22 @@ fn index_type(max: usize) -> TokenStream {
 
 fn index_literal(value: usize) -> Literal {
     Literal::usize_unsuffixed(value)
+}
+
+/// Texts, each kept once, and each one's position among them: tables of texts that repeat (a
+/// code's cases share a description, many codes share a measure) hold positions instead.
+#[derive(Default)]
+struct Distinct<'a> {
+    texts: Vec<&'a str>,
+    positions: std::collections::HashMap<&'a str, usize>,
+}
+
+impl<'a> Distinct<'a> {
+    /// The position of `text`, added at the end if it is new.
+    fn position(&mut self, text: &'a str) -> usize {
+        *self.positions.entry(text).or_insert_with(|| {
+            self.texts.push(text);
+            self.texts.len() - 1
+        })
+    }
 }

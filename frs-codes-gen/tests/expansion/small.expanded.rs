@@ -9,7 +9,7 @@ const _: &[u8] = ::core::include_bytes!(
 /// it needs handling.
 ///
 /// `Display` writes the code (`FRS.0011`) and `FromStr` parses it back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ErrorCode {
     /// `FRS.0011`: A parameter is missing.
     ///
@@ -45,85 +45,49 @@ pub enum ErrorCode {
 }
 impl ErrorCode {
     /// Every code of the catalogue, in catalogue order.
-    pub const ALL: &'static [Self] = &[
-        Self::ParameterMissing,
-        Self::Apig0201,
-        Self::Throttled,
-    ];
+    pub const ALL: &'static [Self] = Self::all();
+    /// Every code, in catalogue order. A `static` behind `ALL`: rustc checks an array
+    /// of thousands of variants much faster there than written out in a `const`.
+    const fn all() -> &'static [Self; 3usize] {
+        static ALL: [ErrorCode; 3usize] = [
+            ErrorCode::ParameterMissing,
+            ErrorCode::Apig0201,
+            ErrorCode::Throttled,
+        ];
+        &ALL
+    }
+    /// Each code's variant name, for `Debug`.
+    const fn names() -> &'static [&'static str; 3usize] {
+        static NAMES: [&str; 3usize] = ["ParameterMissing", "Apig0201", "Throttled"];
+        &NAMES
+    }
     /// Each code as the service sends it, in catalogue order.
     const fn spellings() -> &'static [&'static str; 3usize] {
         static SPELLINGS: [&str; 3usize] = ["FRS.0011", "APIG.0201", "APIG.0308"];
         &SPELLINGS
     }
-    /// Each code's prefix.
-    const fn prefixes() -> &'static [&'static str; 3usize] {
-        static PREFIXES: [&str; 3usize] = ["FRS", "APIG", "APIG"];
+    /// Every prefix, once.
+    const fn distinct_prefixes() -> &'static [&'static str; 2usize] {
+        static DISTINCT_PREFIXES: [&str; 2usize] = ["FRS", "APIG"];
+        &DISTINCT_PREFIXES
+    }
+    /// Each code's prefix, as its position in `distinct_prefixes`.
+    const fn prefixes() -> &'static [u16; 3usize] {
+        static PREFIXES: [u16; 3usize] = [0, 1, 1];
         &PREFIXES
     }
-    /// Each code's number.
+    /// Each code's number; `u32::MAX` for a code without one (numbers have at most 9
+    /// digits).
     const fn numbers() -> &'static [u32; 3usize] {
         static NUMBERS: [u32; 3usize] = [11, 201, 308];
         &NUMBERS
     }
-    /// Each code's category.
-    const fn categories() -> &'static [Category; 3usize] {
-        static CATEGORIES: [Category; 3usize] = [
-            Category::Common,
-            Category::Gateway,
-            Category::Gateway,
-        ];
+    /// Each code's category, as its position in the category enum's `ALL`.
+    const fn categories() -> &'static [u16; 3usize] {
+        static CATEGORIES: [u16; 3usize] = [0, 1, 1];
         &CATEGORIES
     }
-    /// Every case, code after code in catalogue order.
-    const fn case_table() -> &'static [ErrorCodeCase; 5usize] {
-        static CASES: [ErrorCodeCase; 5usize] = [
-            ErrorCodeCase {
-                code: ErrorCode::ParameterMissing,
-                status: 400,
-                message: ::core::option::Option::None,
-                description: "A parameter is missing.",
-                measure: ::core::option::Option::Some(
-                    "Check whether the entered parameters are complete.",
-                ),
-            },
-            ErrorCodeCase {
-                code: ErrorCode::Apig0201,
-                status: 413,
-                message: ::core::option::Option::None,
-                description: "The request body exceeds the allowed range or the backend times out.",
-                measure: ::core::option::Option::Some(
-                    "Check whether the request size is valid.\nContact the customer service.",
-                ),
-            },
-            ErrorCodeCase {
-                code: ErrorCode::Apig0201,
-                status: 504,
-                message: ::core::option::Option::None,
-                description: "The request body exceeds the allowed range or the backend times out.",
-                measure: ::core::option::Option::Some(
-                    "Check whether the request size is valid.\nContact the customer service.",
-                ),
-            },
-            ErrorCodeCase {
-                code: ErrorCode::Throttled,
-                status: 429,
-                message: ::core::option::Option::Some("The request is throttled."),
-                description: "The API is called too often.",
-                measure: ::core::option::Option::Some("Wait, then retry."),
-            },
-            ErrorCodeCase {
-                code: ErrorCode::Throttled,
-                status: 400,
-                message: ::core::option::Option::Some(
-                    "policy user over ratelimit,limit:XX,time:1 minute.",
-                ),
-                description: "The user's quota of calls is used up.",
-                measure: ::core::option::Option::None,
-            },
-        ];
-        &CASES
-    }
-    /// Where each code's cases start in `case_table`, and where the last code's end.
+    /// Where each code's cases start among all cases, and where the last code's end.
     const fn case_starts() -> &'static [u16; 3usize + 1] {
         static CASE_STARTS: [u16; 3usize + 1] = [0, 1, 3, 5];
         &CASE_STARTS
@@ -139,14 +103,14 @@ impl ErrorCode {
         &STATUS_STARTS
     }
     /// Each code's first and last 8 bytes as little-endian words (see `words`) and its
-    /// length, in catalogue order.
-    const fn spelling_words() -> &'static [(u64, u64, u8); 3usize] {
-        static SPELLING_WORDS: [(u64, u64, u8); 3usize] = [
-            (3544667365211066950, 3544667365211066950, 8),
-            (3472891237978689601, 3544388089256823120, 9),
-            (3473172712955400257, 4048792347033946448, 9),
+    /// length, three numbers a code, in catalogue order: a flat array of numbers, the
+    /// cheapest table for rustc to check.
+    const fn spelling_keys() -> &'static [u64; 9usize] {
+        static SPELLING_KEYS: [u64; 9usize] = [
+            3544667365211066950, 3544667365211066950, 8, 3472891237978689601,
+            3544388089256823120, 9, 3473172712955400257, 4048792347033946448, 9,
         ];
-        &SPELLING_WORDS
+        &SPELLING_KEYS
     }
     /// The perfect hash's displacement of each bucket.
     const fn displacements() -> &'static [u16; 2usize] {
@@ -201,13 +165,20 @@ impl ErrorCode {
         let slot = ((hash ^ displacement.wrapping_mul(11400714819323198485u64))
             .wrapping_mul(18397679294719823053u64) >> 62) as usize;
         let index = Self::slots()[slot] as usize;
-        let (expected_first, expected_last, expected_len) = Self::spelling_words()[index];
-        if expected_len as usize != len || expected_first != first
-            || expected_last != last
+        let ::core::option::Option::Some(
+            &[expected_first,
+            expected_last,
+            expected_len,
+            ],
+        ) = Self::spelling_keys().split_at(3 * index).1.first_chunk::<3>() else {
+            return ::core::option::Option::None;
+        };
+        if (expected_first ^ first) | (expected_last ^ last)
+            | (expected_len ^ len as u64) != 0
         {
             return ::core::option::Option::None;
         }
-        ::core::option::Option::Some(Self::ALL[index])
+        ::core::option::Option::Some(Self::all()[index])
     }
     /// The code as the service sends it in `error_code`.
     #[must_use]
@@ -218,7 +189,7 @@ impl ErrorCode {
     /// dot); empty for a code such as `1100`.
     #[must_use]
     pub const fn prefix(self) -> &'static str {
-        Self::prefixes()[self as usize]
+        Self::distinct_prefixes()[Self::prefixes()[self as usize] as usize]
     }
     /// The code's number: the value of its trailing digits.
     #[must_use]
@@ -234,7 +205,7 @@ impl ErrorCode {
             starts[self as usize] as usize,
             starts[self as usize + 1] as usize,
         );
-        Self::case_table().split_at(end).0.split_at(start).1
+        ErrorCodeCase::all().split_at(end).0.split_at(start).1
     }
     /// The HTTP status the service answers with this code: its first case's.
     #[must_use]
@@ -272,7 +243,7 @@ impl ErrorCode {
     /// The code's category.
     #[must_use]
     pub const fn category(self) -> Category {
-        Self::categories()[self as usize]
+        Category::ALL[Self::categories()[self as usize] as usize]
     }
     /// The code spelled exactly `code` (case and zero padding included), or `None`.
     ///
@@ -340,6 +311,14 @@ impl ErrorCode {
         true
     }
 }
+impl ::core::fmt::Debug for ErrorCode {
+    /// Writes the variant's name, as `#[derive(Debug)]` would. Read from a table: the
+    /// derived `match` over every variant is most of the build time of a crate with
+    /// thousands of codes.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(Self::names()[*self as usize])
+    }
+}
 impl ::core::fmt::Display for ErrorCode {
     /// Writes the code as the service sends it, e.g. `FRS.0202`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -371,42 +350,114 @@ impl<'a> ::core::convert::TryFrom<&'a str> for ErrorCode {
 /// accessors read the first.
 ///
 /// `ErrorCodeCase`s are made only by the generated tables.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct ErrorCodeCase {
-    code: ErrorCode,
-    status: u16,
-    message: ::core::option::Option<&'static str>,
-    description: &'static str,
-    measure: ::core::option::Option<&'static str>,
-}
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ErrorCodeCase(u16);
 impl ErrorCodeCase {
+    /// Every case, code after code in catalogue order.
+    const fn all() -> &'static [Self; 5usize] {
+        static CASES: [ErrorCodeCase; 5usize] = {
+            let mut cases = [ErrorCodeCase(0); 5usize];
+            let mut index = 0;
+            while index < 5usize {
+                cases[index] = ErrorCodeCase(index as u16);
+                index += 1;
+            }
+            cases
+        };
+        &CASES
+    }
+    /// Each case's code, as its position in the code enum's `ALL`.
+    const fn codes() -> &'static [u16; 5usize] {
+        static CODES: [u16; 5usize] = [0, 1, 1, 2, 2];
+        &CODES
+    }
+    /// Each case's status; 0 where the catalogue documents none.
+    const fn statuses() -> &'static [u16; 5usize] {
+        static STATUSES: [u16; 5usize] = [400, 413, 504, 429, 400];
+        &STATUSES
+    }
+    /// Every text of the cases, once; the first is empty.
+    const fn texts() -> &'static [&'static str; 10usize] {
+        static TEXTS: [&str; 10usize] = [
+            "",
+            "The request is throttled.",
+            "policy user over ratelimit,limit:XX,time:1 minute.",
+            "A parameter is missing.",
+            "The request body exceeds the allowed range or the backend times out.",
+            "The API is called too often.",
+            "The user's quota of calls is used up.",
+            "Check whether the entered parameters are complete.",
+            "Check whether the request size is valid.\nContact the customer service.",
+            "Wait, then retry.",
+        ];
+        &TEXTS
+    }
+    /// Each case's message, as its position in `texts`; 0 where there is none.
+    const fn messages() -> &'static [u16; 5usize] {
+        static MESSAGES: [u16; 5usize] = [0, 0, 0, 1, 2];
+        &MESSAGES
+    }
+    /// Each case's description, as its position in `texts`.
+    const fn descriptions() -> &'static [u16; 5usize] {
+        static DESCRIPTIONS: [u16; 5usize] = [3, 4, 4, 5, 6];
+        &DESCRIPTIONS
+    }
+    /// Each case's measure (lines joined with `\n`), as its position in `texts`; 0
+    /// where the catalogue says nothing.
+    const fn measures() -> &'static [u16; 5usize] {
+        static MEASURES: [u16; 5usize] = [7, 8, 8, 9, 0];
+        &MEASURES
+    }
     /// The code this is a case of.
     #[must_use]
     pub const fn code(self) -> ErrorCode {
-        self.code
+        ErrorCode::all()[Self::codes()[self.0 as usize] as usize]
     }
     /// The HTTP status the service answers with in this case.
     #[must_use]
     pub const fn status(self) -> u16 {
-        self.status
+        Self::statuses()[self.0 as usize]
     }
     /// The text the service sends in `error_msg` in this case, as documented; it may be a template
     /// such as `Invalid value '%(value)s'`. `None` where the catalogue documents none: not every
     /// entry has this.
     #[must_use]
     pub const fn message(self) -> ::core::option::Option<&'static str> {
-        self.message
+        let text = Self::messages()[self.0 as usize];
+        if text == 0 {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(Self::texts()[text as usize])
+        }
     }
     /// What the error means in this case, worded as in the catalogue.
     #[must_use]
     pub const fn description(self) -> &'static str {
-        self.description
+        Self::texts()[Self::descriptions()[self.0 as usize] as usize]
     }
     /// What to do about the error in this case, worded as in the catalogue; several lines are
     /// joined with `\n`. `None` where the catalogue says nothing: not every entry has this.
     #[must_use]
     pub const fn measure(self) -> ::core::option::Option<&'static str> {
-        self.measure
+        let text = Self::measures()[self.0 as usize];
+        if text == 0 {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(Self::texts()[text as usize])
+        }
+    }
+}
+impl ::core::fmt::Debug for ErrorCodeCase {
+    /// Shows the case's code, status and texts, as `#[derive(Debug)]` would on a
+    /// struct of them.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct(::core::stringify!(ErrorCodeCase))
+            .field("code", &self.code())
+            .field("status", &self.status())
+            .field("message", &self.message())
+            .field("description", &self.description())
+            .field("measure", &self.measure())
+            .finish()
     }
 }
 /// A category of error codes, as the catalogue `tests/expansion/small.json` declares them: the
@@ -448,19 +499,10 @@ impl Category {
         static BOUNDS: [(u32, u32); 2usize] = [(1, 99), (1, 400)];
         &BOUNDS
     }
-    /// Every code, category after category, in catalogue order within each.
-    const fn members() -> &'static [ErrorCode; 3usize] {
-        static MEMBERS: [ErrorCode; 3usize] = [
-            ErrorCode::ParameterMissing,
-            ErrorCode::Apig0201,
-            ErrorCode::Throttled,
-        ];
-        &MEMBERS
-    }
-    /// Where each category's codes start in `members`, and where the last one's end.
-    const fn member_starts() -> &'static [u16; 2usize + 1] {
-        static MEMBER_STARTS: [u16; 2usize + 1] = [0, 1, 3];
-        &MEMBER_STARTS
+    /// Where each category's codes start and end in the code enum's `ALL`.
+    const fn spans() -> &'static [(u16, u16); 2usize] {
+        static SPANS: [(u16, u16); 2usize] = [(0, 1), (1, 3)];
+        &SPANS
     }
     /// The category's title, as the catalogue gives it.
     #[must_use]
@@ -487,12 +529,8 @@ impl Category {
     /// The category's codes, in catalogue order.
     #[must_use]
     pub const fn codes(self) -> &'static [ErrorCode] {
-        let starts = Self::member_starts();
-        let (start, end) = (
-            starts[self as usize] as usize,
-            starts[self as usize + 1] as usize,
-        );
-        Self::members().split_at(end).0.split_at(start).1
+        let (start, end) = Self::spans()[self as usize];
+        ErrorCode::ALL.split_at(end as usize).0.split_at(start as usize).1
     }
     /// The category of `code`: a listed code's, or for another code the category its prefix belongs
     /// to (and, where categories are ranges, its number falls in); `None` for a string no category
