@@ -131,7 +131,7 @@ pub(super) fn category_enum(
             },
         )
     };
-    let of_unlisted = of_unlisted(catalogue, code_type);
+    let of_bytes = super::category_of::of_bytes(catalogue, code_type);
     let doc_enum = docs.category_enum();
     let doc_all = docs.category_method("ALL");
     let doc_title = docs.category_method("title");
@@ -214,13 +214,7 @@ pub(super) fn category_enum(
                 Self::of_bytes(code.as_bytes())
             }
 
-            /// [`of`](Self::of) for the bytes of a string.
-            const fn of_bytes(bytes: &[u8]) -> ::core::option::Option<Self> {
-                if let ::core::option::Option::Some(found) = #code_type::lookup(bytes) {
-                    return ::core::option::Option::Some(found.category());
-                }
-                #of_unlisted
-            }
+            #of_bytes
         }
 
         impl ::core::fmt::Display for #category_type {
@@ -228,54 +222,6 @@ pub(super) fn category_enum(
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.pad(self.title())
             }
-        }
-    }
-}
-
-/// The rest of `of_bytes`: the category of a code the catalogue does not list, by its prefix
-/// and number; `None` where no category names prefixes.
-fn of_unlisted(catalogue: &Catalogue, code_type: &proc_macro2::Ident) -> TokenStream {
-    let none = quote!(::core::option::Option::None);
-    if catalogue.prefixes.is_empty() {
-        return none;
-    }
-    let arms = catalogue.prefixes.iter().map(|prefix| {
-        let text = Literal::byte_string(prefix.text.as_bytes());
-        let found = match prefix.whole {
-            Some(whole) => {
-                let ident = variant(&catalogue.categories[whole].name);
-                quote!(::core::option::Option::Some(Self::#ident))
-            }
-            None => {
-                let ranges = prefix.ranges.iter().map(|&(start, end, category)| {
-                    let ident = variant(&catalogue.categories[category].name);
-                    let (start, end) = (Literal::u32_unsuffixed(start), Literal::u32_unsuffixed(end));
-                    quote!(::core::option::Option::Some(#start..=#end) => ::core::option::Option::Some(Self::#ident),)
-                });
-                quote! {
-                    match number {
-                        #(#ranges)*
-                        _ => #none,
-                    }
-                }
-            }
-        };
-        quote!(#text => #found,)
-    });
-    let number = if catalogue
-        .prefixes
-        .iter()
-        .any(|prefix| !prefix.ranges.is_empty())
-    {
-        quote!(number)
-    } else {
-        quote!(_)
-    };
-    quote! {
-        let (prefix_len, #number) = #code_type::shape(bytes);
-        match bytes.split_at(prefix_len).0 {
-            #(#arms)*
-            _ => #none,
         }
     }
 }

@@ -238,20 +238,32 @@ pub(super) fn code_enum(
 
             /// The length of the prefix of `bytes` and its number: a `PREFIX.DIGITS` or
             /// `DIGITS` input (1 to 9 digits) has both; another has what comes before its last
-            /// dot (or nothing) and no number.
-            const fn shape(bytes: &[u8]) -> (usize, ::core::option::Option<u32>) {
+            /// dot (or nothing) and no number. The trailing digits are found 8 at a time in
+            /// `last`, the last word of `bytes` (see `words`), and read with three
+            /// multiplications.
+            #[inline]
+            const fn shape(bytes: &[u8], last: u64) -> (usize, ::core::option::Option<u32>) {
                 let len = bytes.len();
-                let mut digits = 0;
-                while digits < len && bytes[len - 1 - digits].is_ascii_digit() {
-                    digits += 1;
+                let values = last ^ 0x3030_3030_3030_3030;
+                // Bit 7 of each byte that is not an ASCII digit; no byte carries into the next.
+                let not_digits = (((values & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676) | values)
+                    & 0x8080_8080_8080_8080;
+                // The padding of a short input is zeros, which are not digits.
+                let mut digits = (not_digits.leading_zeros() / 8) as usize;
+                let mut high = 0;
+                if digits == 8 && len > 8 && bytes[len - 9].is_ascii_digit() {
+                    high = (bytes[len - 9] - b'0') as u64;
+                    digits = if len > 9 && bytes[len - 10].is_ascii_digit() { 10 } else { 9 };
                 }
                 if digits >= 1 && digits <= 9 && (digits == len || bytes[len - 1 - digits] == b'.') {
-                    let mut number: u32 = 0;
-                    let mut index = len - digits;
-                    while index < len {
-                        number = number * 10 + (bytes[index] - b'0') as u32;
-                        index += 1;
-                    }
+                    // The digits are the top bytes of `values`; the bytes below them are zeros
+                    // in front of the number.
+                    let low_digits = if digits > 8 { 8 } else { digits };
+                    let mut number = values & (u64::MAX << (8 * (8 - low_digits)));
+                    number = ((number & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul((10 << 8) + 1)) >> 8;
+                    number = ((number & 0x00FF_00FF_00FF_00FF).wrapping_mul((100 << 16) + 1)) >> 16;
+                    number = ((number & 0x0000_FFFF_0000_FFFF).wrapping_mul((10_000 << 32) + 1)) >> 32;
+                    let number = (high * 100_000_000 + number) as u32;
                     let prefix_len = if digits == len { 0 } else { len - digits - 1 };
                     return (prefix_len, ::core::option::Option::Some(number));
                 }
@@ -267,8 +279,9 @@ pub(super) fn code_enum(
 
             /// Whether `bytes` is shaped like a numbered code: `DIGITS`, or `PREFIX.DIGITS` with
             /// a prefix of ASCII letters, digits, `-`, `_` and dots that starts with a letter.
+            #[inline]
             const fn is_numbered(bytes: &[u8]) -> bool {
-                let (prefix_len, number) = Self::shape(bytes);
+                let (prefix_len, number) = Self::shape(bytes, Self::words(bytes).1);
                 if number.is_none() {
                     return false;
                 }

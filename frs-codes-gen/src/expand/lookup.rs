@@ -52,12 +52,13 @@ fn words(bytes: &[u8]) -> (u64, u64) {
     (first, last)
 }
 
-/// What the generated `hash` computes for `bytes`.
-fn hash(bytes: &[u8], seed: u64) -> u64 {
+/// What the generated `hash` computes for `bytes`; the words between the first and last only
+/// `with_middle`.
+fn hash(bytes: &[u8], seed: u64, with_middle: bool) -> u64 {
     let (first, last) = words(bytes);
     let mut hash = fold(first ^ SECRET[0] ^ seed, last ^ SECRET[1]);
     let mut index = 8;
-    while index + 8 < bytes.len() {
+    while with_middle && index + 8 < bytes.len() {
         let mut middle = [0; 8];
         middle.copy_from_slice(&bytes[index..index + 8]);
         hash = fold(hash ^ SECRET[2], u64::from_le_bytes(middle) ^ SECRET[3]);
@@ -73,6 +74,10 @@ fn slot_of(hash: u64, displacement: u16, slot_bits: u32) -> usize {
 
 /// A perfect hash of a catalogue's spellings.
 struct Perfect {
+    /// Whether the hash reads the words between the first and last: only when two codes have
+    /// the same length and first and last words, so that inputs of different lengths take the
+    /// same steps (a loop whose count depends on the input is mispredicted).
+    with_middle: bool,
     seed: u64,
     bucket_bits: u32,
     slot_bits: u32,
@@ -102,13 +107,23 @@ fn bits_for(count: usize) -> u32 {
 /// fifth of its slots spare, and bigger tables on the rare seed that cannot be placed.
 fn perfect(spellings: &[&str]) -> Perfect {
     let count = spellings.len();
+    let mut keys: Vec<(u64, u64, usize)> = spellings
+        .iter()
+        .map(|spelling| {
+            let (first, last) = words(spelling.as_bytes());
+            (first, last, spelling.len())
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let with_middle = keys.len() < count;
     let bucket_bits = bits_for(count.div_ceil(4));
     let mut slot_bits = bits_for(count + count / 4 + 1);
     loop {
         for seed in seeds().take(8) {
             let hashes: Vec<u64> = spellings
                 .iter()
-                .map(|spelling| hash(spelling.as_bytes(), seed))
+                .map(|spelling| hash(spelling.as_bytes(), seed, with_middle))
                 .collect();
             let mut distinct = hashes.clone();
             distinct.sort_unstable();
@@ -118,6 +133,7 @@ fn perfect(spellings: &[&str]) -> Perfect {
             }
             if let Some((displacements, slots)) = place(&hashes, bucket_bits, slot_bits) {
                 return Perfect {
+                    with_middle,
                     seed,
                     bucket_bits,
                     slot_bits,
@@ -175,6 +191,7 @@ pub(super) fn lookup(catalogue: &Catalogue) -> TokenStream {
         .map(|code| code.code.as_str())
         .collect();
     let Perfect {
+        with_middle,
         seed,
         bucket_bits,
         slot_bits,
@@ -214,8 +231,10 @@ pub(super) fn lookup(catalogue: &Catalogue) -> TokenStream {
         );
         quote!(len < #min_len || len > #max_len)
     };
-    // Only catalogues with codes longer than 16 bytes need the words between the first and last.
-    let (hash_binding, hash_middle, compare_middle) = if max_len > 16 {
+    // Only catalogues with codes longer than 16 bytes need the bytes between the first and last
+    // words, to compare them; and only those with two such codes alike but for them, to hash
+    // them.
+    let (hash_binding, hash_middle) = if with_middle {
         (
             quote!(mut hash),
             quote! {
@@ -227,7 +246,12 @@ pub(super) fn lookup(catalogue: &Catalogue) -> TokenStream {
                     index += 8;
                 }
             },
-            quote! {
+        )
+    } else {
+        (quote!(hash), quote!())
+    };
+    let compare_middle = (max_len > 16).then(|| {
+        quote! {
                 if len > 16 {
                     let expected = Self::spellings()[index].as_bytes();
                     let mut byte = 8;
@@ -238,11 +262,8 @@ pub(super) fn lookup(catalogue: &Catalogue) -> TokenStream {
                         byte += 1;
                     }
                 }
-            },
-        )
-    } else {
-        (quote!(hash), quote!(), quote!())
-    };
+        }
+    });
     quote! {
         /// Each code's first and last 8 bytes as little-endian words (see `words`) and its
         /// length, three numbers a code, in catalogue order: a flat array of numbers, the
@@ -265,28 +286,33 @@ pub(super) fn lookup(catalogue: &Catalogue) -> TokenStream {
         }
 
         /// The first and last 8 bytes of `bytes` as little-endian words; a shorter input is
-        /// zero-padded, at the end for the first word and at the start for the last one.
+        /// zero-padded, at the end for the first word and at the start for the last one. Read
+        /// with overlapping loads, without a loop over the bytes.
+        #[inline]
         const fn words(bytes: &[u8]) -> (u64, u64) {
+            let len = bytes.len();
             if let (::core::option::Option::Some(first), ::core::option::Option::Some(last)) =
                 (bytes.first_chunk::<8>(), bytes.last_chunk::<8>())
             {
                 return (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
             }
-            let mut first = 0u64;
-            let mut index = 0;
-            while index < bytes.len() {
-                first |= (bytes[index] as u64) << (8 * index);
-                index += 1;
-            }
-            if bytes.is_empty() {
-                (0, 0)
+            let first = if let (::core::option::Option::Some(low), ::core::option::Option::Some(high)) =
+                (bytes.first_chunk::<4>(), bytes.last_chunk::<4>())
+            {
+                u32::from_le_bytes(*low) as u64 | ((u32::from_le_bytes(*high) as u64) << (8 * (len - 4)))
+            } else if len > 0 {
+                bytes[0] as u64
+                    | ((bytes[len / 2] as u64) << (8 * (len / 2)))
+                    | ((bytes[len - 1] as u64) << (8 * (len - 1)))
             } else {
-                (first, first << (8 * (8 - bytes.len())))
-            }
+                return (0, 0);
+            };
+            (first, first << (8 * (8 - len)))
         }
 
         /// The hash the perfect hash was built on: the words of `bytes` and its length, each
         /// step a 128-bit product folded to 64 bits.
+        #[inline]
         const fn hash(bytes: &[u8], first: u64, last: u64) -> u64 {
             const fn fold(a: u64, b: u64) -> u64 {
                 let product = (a as u128) * (b as u128);
@@ -351,7 +377,7 @@ mod tests {
         let mut reached: Vec<usize> = spellings
             .iter()
             .map(|spelling| {
-                let hash = hash(spelling.as_bytes(), table.seed);
+                let hash = hash(spelling.as_bytes(), table.seed, table.with_middle);
                 let bucket = (hash >> (64 - table.bucket_bits)) as usize;
                 table.slots[slot_of(hash, table.displacements[bucket], table.slot_bits)]
             })

@@ -9,6 +9,7 @@ use quote::quote;
 
 mod case_struct;
 mod category_enum;
+mod category_of;
 mod code_enum;
 mod docs;
 mod lookup;

@@ -9,6 +9,9 @@ use crate::validate::MAX_CODE_LEN;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+/// How many 16-byte chunks the parse error keeps of its input: enough for the longest code.
+const KEPT_CHUNKS: usize = MAX_CODE_LEN / 16;
+
 pub(super) fn parse_error(options: &Options, docs: &Docs, signatures: &Signatures) -> TokenStream {
     let Options {
         code_type,
@@ -26,34 +29,83 @@ pub(super) fn parse_error(options: &Options, docs: &Docs, signatures: &Signature
     } else {
         "`{}{}` is not a code of the catalogue".to_owned()
     };
+    let chunk_starts = (0..KEPT_CHUNKS).map(|chunk| chunk * 16);
     quote! {
         #doc
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        // `kept` first, and aligned, for the 16-byte moves that fill and copy it.
+        #[repr(C)]
         #vis struct #parse_error_type {
-            kept: [u8; #MAX_CODE_LEN],
-            kept_len: usize,
+            kept: [[u8; 16]; #KEPT_CHUNKS],
+            kept_len: u8,
             truncated: bool,
+            aligned: [u128; 0],
         }
 
         impl #parse_error_type {
-            #[inline]
+            /// Keeps `input`, or as much of it as fits on a character boundary, in 16-byte
+            /// chunks each built in a register: a buffer written a byte at a time and then
+            /// moved is read back before the writes have landed, which costs more than the
+            /// lookup. Always inlined, so that the error is built where the caller keeps it
+            /// rather than built, then copied.
+            #[inline(always)]
             fn new(input: &str) -> Self {
-                let mut kept_len = input.len().min(#MAX_CODE_LEN);
-                while !input.is_char_boundary(kept_len) {
-                    kept_len -= 1;
+                let mut kept_len = input.len();
+                if kept_len > #MAX_CODE_LEN {
+                    kept_len = #MAX_CODE_LEN;
+                    while !input.is_char_boundary(kept_len) {
+                        kept_len -= 1;
+                    }
                 }
-                let mut kept = [0; #MAX_CODE_LEN];
-                kept[..kept_len].copy_from_slice(&input.as_bytes()[..kept_len]);
+                let bytes = input.as_bytes().split_at(kept_len).0;
+                let kept = if kept_len <= 16 {
+                    // What a code's length usually is: one chunk, from the words the lookup
+                    // has just read.
+                    let (first, last) = #code_type::words(bytes);
+                    let high = if kept_len > 8 { last >> (8 * (16 - kept_len)) } else { 0 };
+                    let mut kept = [[0; 16]; #KEPT_CHUNKS];
+                    kept[0] = ((first as u128) | ((high as u128) << 64)).to_le_bytes();
+                    kept
+                } else {
+                    [#(Self::chunk(bytes, #chunk_starts)),*]
+                };
                 Self {
                     kept,
-                    kept_len,
+                    kept_len: kept_len as u8,
                     truncated: kept_len < input.len(),
+                    aligned: [],
                 }
+            }
+
+            /// `bytes[start..start + 16]`, zero-padded past the end of `bytes`.
+            #[inline(always)]
+            const fn chunk(bytes: &[u8], start: usize) -> [u8; 16] {
+                let rest = bytes.split_at(if start < bytes.len() { start } else { bytes.len() }).1;
+                if let ::core::option::Option::Some(full) = rest.first_chunk::<16>() {
+                    return *full;
+                }
+                let len = rest.len();
+                let (low, high) = match (rest.first_chunk::<8>(), rest.last_chunk::<8>()) {
+                    (::core::option::Option::Some(first), ::core::option::Option::Some(last)) => (
+                        u64::from_le_bytes(*first),
+                        if len > 8 { u64::from_le_bytes(*last) >> (8 * (16 - len)) } else { 0 },
+                    ),
+                    _ => {
+                        let mut low = 0u64;
+                        let mut index = 0;
+                        while index < len {
+                            low |= (rest[index] as u64) << (8 * index);
+                            index += 1;
+                        }
+                        (low, 0)
+                    }
+                };
+                ((low as u128) | ((high as u128) << 64)).to_le_bytes()
             }
 
             /// The kept bytes of the input.
             const fn kept(&self) -> &[u8] {
-                self.kept.split_at(self.kept_len).0
+                self.kept.as_flattened().split_at(self.kept_len as usize).0
             }
 
             /// The rejected input, or its beginning if [`is_truncated`](Self::is_truncated).

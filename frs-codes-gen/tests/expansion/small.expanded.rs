@@ -123,24 +123,34 @@ impl ErrorCode {
         &SLOTS
     }
     /// The first and last 8 bytes of `bytes` as little-endian words; a shorter input is
-    /// zero-padded, at the end for the first word and at the start for the last one.
+    /// zero-padded, at the end for the first word and at the start for the last one. Read
+    /// with overlapping loads, without a loop over the bytes.
+    #[inline]
     const fn words(bytes: &[u8]) -> (u64, u64) {
+        let len = bytes.len();
         if let (
             ::core::option::Option::Some(first),
             ::core::option::Option::Some(last),
         ) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
             return (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
         }
-        let mut first = 0u64;
-        let mut index = 0;
-        while index < bytes.len() {
-            first |= (bytes[index] as u64) << (8 * index);
-            index += 1;
-        }
-        if bytes.is_empty() { (0, 0) } else { (first, first << (8 * (8 - bytes.len()))) }
+        let first = if let (
+            ::core::option::Option::Some(low),
+            ::core::option::Option::Some(high),
+        ) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+            u32::from_le_bytes(*low) as u64
+                | ((u32::from_le_bytes(*high) as u64) << (8 * (len - 4)))
+        } else if len > 0 {
+            bytes[0] as u64 | ((bytes[len / 2] as u64) << (8 * (len / 2)))
+                | ((bytes[len - 1] as u64) << (8 * (len - 1)))
+        } else {
+            return (0, 0);
+        };
+        (first, first << (8 * (8 - len)))
     }
     /// The hash the perfect hash was built on: the words of `bytes` and its length, each
     /// step a 128-bit product folded to 64 bits.
+    #[inline]
     const fn hash(bytes: &[u8], first: u64, last: u64) -> u64 {
         const fn fold(a: u64, b: u64) -> u64 {
             let product = (a as u128) * (b as u128);
@@ -257,22 +267,32 @@ impl ErrorCode {
     }
     /// The length of the prefix of `bytes` and its number: a `PREFIX.DIGITS` or
     /// `DIGITS` input (1 to 9 digits) has both; another has what comes before its last
-    /// dot (or nothing) and no number.
-    const fn shape(bytes: &[u8]) -> (usize, ::core::option::Option<u32>) {
+    /// dot (or nothing) and no number. The trailing digits are found 8 at a time in
+    /// `last`, the last word of `bytes` (see `words`), and read with three
+    /// multiplications.
+    #[inline]
+    const fn shape(bytes: &[u8], last: u64) -> (usize, ::core::option::Option<u32>) {
         let len = bytes.len();
-        let mut digits = 0;
-        while digits < len && bytes[len - 1 - digits].is_ascii_digit() {
-            digits += 1;
+        let values = last ^ 0x3030_3030_3030_3030;
+        let not_digits = (((values & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676)
+            | values) & 0x8080_8080_8080_8080;
+        let mut digits = (not_digits.leading_zeros() / 8) as usize;
+        let mut high = 0;
+        if digits == 8 && len > 8 && bytes[len - 9].is_ascii_digit() {
+            high = (bytes[len - 9] - b'0') as u64;
+            digits = if len > 9 && bytes[len - 10].is_ascii_digit() { 10 } else { 9 };
         }
         if digits >= 1 && digits <= 9
             && (digits == len || bytes[len - 1 - digits] == b'.')
         {
-            let mut number: u32 = 0;
-            let mut index = len - digits;
-            while index < len {
-                number = number * 10 + (bytes[index] - b'0') as u32;
-                index += 1;
-            }
+            let low_digits = if digits > 8 { 8 } else { digits };
+            let mut number = values & (u64::MAX << (8 * (8 - low_digits)));
+            number = ((number & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul((10 << 8) + 1)) >> 8;
+            number = ((number & 0x00FF_00FF_00FF_00FF).wrapping_mul((100 << 16) + 1))
+                >> 16;
+            number = ((number & 0x0000_FFFF_0000_FFFF).wrapping_mul((10_000 << 32) + 1))
+                >> 32;
+            let number = (high * 100_000_000 + number) as u32;
             let prefix_len = if digits == len { 0 } else { len - digits - 1 };
             return (prefix_len, ::core::option::Option::Some(number));
         }
@@ -287,8 +307,9 @@ impl ErrorCode {
     }
     /// Whether `bytes` is shaped like a numbered code: `DIGITS`, or `PREFIX.DIGITS` with
     /// a prefix of ASCII letters, digits, `-`, `_` and dots that starts with a letter.
+    #[inline]
     const fn is_numbered(bytes: &[u8]) -> bool {
-        let (prefix_len, number) = Self::shape(bytes);
+        let (prefix_len, number) = Self::shape(bytes, Self::words(bytes).1);
         if number.is_none() {
             return false;
         }
@@ -540,38 +561,83 @@ impl Category {
     pub const fn of(code: &str) -> ::core::option::Option<Self> {
         Self::of_bytes(code.as_bytes())
     }
+    /// Each slot of the perfect hash of the prefixes: a prefix's position (0 in an empty slot).
+    const fn prefix_slots() -> &'static [u16; 8usize] {
+        static PREFIX_SLOTS: [u16; 8usize] = [2, 0, 0, 0, 0, 0, 1, 0];
+        &PREFIX_SLOTS
+    }
+    /// Each prefix's length, first word and last word (0 when it has at most 8 bytes),
+    /// three numbers a prefix.
+    const fn prefix_keys() -> &'static [u64; 9usize] {
+        static PREFIX_KEYS: [u64; 9usize] = [
+            3, 5460550, 0, 4, 1195987009, 0, 5, 374858141761, 0,
+        ];
+        &PREFIX_KEYS
+    }
+    /// The first number of each prefix's ranges, the same number of them for every prefix.
+    const fn range_firsts() -> &'static [u32; 3usize] {
+        static RANGE_FIRSTS: [u32; 3usize] = [1, 1, 1];
+        &RANGE_FIRSTS
+    }
+    /// The last number of each prefix's ranges.
+    const fn range_lasts() -> &'static [u32; 3usize] {
+        static RANGE_LASTS: [u32; 3usize] = [99, 400, 400];
+        &RANGE_LASTS
+    }
+    /// The category of each prefix's ranges, as its position in `ALL` plus one; 0 in a slot
+    /// the prefix does not use.
+    const fn range_categories() -> &'static [u16; 3usize] {
+        static RANGE_CATEGORIES: [u16; 3usize] = [1, 2, 2];
+        &RANGE_CATEGORIES
+    }
     /// [`of`](Self::of) for the bytes of a string.
+    #[inline]
     const fn of_bytes(bytes: &[u8]) -> ::core::option::Option<Self> {
-        if let ::core::option::Option::Some(found) = ErrorCode::lookup(bytes) {
-            return ::core::option::Option::Some(found.category());
+        let (first, last) = ErrorCode::words(bytes);
+        let (prefix_len, number) = ErrorCode::shape(bytes, last);
+        let index = {
+            let head = if prefix_len >= 8 {
+                first
+            } else {
+                first & ((1 << (8 * prefix_len)) - 1)
+            };
+            let tail = match bytes.split_at(prefix_len).0.last_chunk::<8>() {
+                ::core::option::Option::Some(tail) if prefix_len > 8 => {
+                    u64::from_le_bytes(*tail)
+                }
+                _ => 0,
+            };
+            let slot = ((head ^ tail.rotate_left(32) ^ prefix_len as u64)
+                .wrapping_mul(9181757771948286951) >> 61) as usize;
+            let index = Self::prefix_slots()[slot] as usize;
+            let ::core::option::Option::Some(&[key_len, key_head, key_tail]) = Self::prefix_keys()
+                .split_at(3 * index)
+                .1
+                .first_chunk::<3>() else {
+                return ::core::option::Option::None;
+            };
+            if (key_len ^ prefix_len as u64) | (key_head ^ head) | (key_tail ^ tail) != 0
+            {
+                return ::core::option::Option::None;
+            }
+            index
+        };
+        let number = match number {
+            ::core::option::Option::Some(number) => number,
+            ::core::option::Option::None => u32::MAX,
+        };
+        let mut found = 0;
+        let mut range = index * 1;
+        while range < (index + 1) * 1 {
+            let first = Self::range_firsts()[range];
+            let holds = number.wrapping_sub(first) <= Self::range_lasts()[range] - first;
+            found += holds as usize * Self::range_categories()[range] as usize;
+            range += 1;
         }
-        let (prefix_len, number) = ErrorCode::shape(bytes);
-        match bytes.split_at(prefix_len).0 {
-            b"FRS" => {
-                match number {
-                    ::core::option::Option::Some(1..=99) => {
-                        ::core::option::Option::Some(Self::Common)
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            b"APIG" => {
-                match number {
-                    ::core::option::Option::Some(1..=400) => {
-                        ::core::option::Option::Some(Self::Gateway)
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            b"APIGW" => {
-                match number {
-                    ::core::option::Option::Some(1..=400) => {
-                        ::core::option::Option::Some(Self::Gateway)
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            _ => ::core::option::Option::None,
+        if found == 0 {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(Self::ALL[found - 1])
         }
     }
 }
@@ -588,29 +654,86 @@ impl ::core::fmt::Display for Category {
 /// allocation is needed) and tells, when asked, whether it is well formed and the [`Category`]
 /// it falls in.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(C)]
 pub struct ErrorCodeParseError {
-    kept: [u8; 64usize],
-    kept_len: usize,
+    kept: [[u8; 16]; 4usize],
+    kept_len: u8,
     truncated: bool,
+    aligned: [u128; 0],
 }
 impl ErrorCodeParseError {
-    #[inline]
+    /// Keeps `input`, or as much of it as fits on a character boundary, in 16-byte
+    /// chunks each built in a register: a buffer written a byte at a time and then
+    /// moved is read back before the writes have landed, which costs more than the
+    /// lookup. Always inlined, so that the error is built where the caller keeps it
+    /// rather than built, then copied.
+    #[inline(always)]
     fn new(input: &str) -> Self {
-        let mut kept_len = input.len().min(64usize);
-        while !input.is_char_boundary(kept_len) {
-            kept_len -= 1;
+        let mut kept_len = input.len();
+        if kept_len > 64usize {
+            kept_len = 64usize;
+            while !input.is_char_boundary(kept_len) {
+                kept_len -= 1;
+            }
         }
-        let mut kept = [0; 64usize];
-        kept[..kept_len].copy_from_slice(&input.as_bytes()[..kept_len]);
+        let bytes = input.as_bytes().split_at(kept_len).0;
+        let kept = if kept_len <= 16 {
+            let (first, last) = ErrorCode::words(bytes);
+            let high = if kept_len > 8 { last >> (8 * (16 - kept_len)) } else { 0 };
+            let mut kept = [[0; 16]; 4usize];
+            kept[0] = ((first as u128) | ((high as u128) << 64)).to_le_bytes();
+            kept
+        } else {
+            [
+                Self::chunk(bytes, 0usize),
+                Self::chunk(bytes, 16usize),
+                Self::chunk(bytes, 32usize),
+                Self::chunk(bytes, 48usize),
+            ]
+        };
         Self {
             kept,
-            kept_len,
+            kept_len: kept_len as u8,
             truncated: kept_len < input.len(),
+            aligned: [],
         }
+    }
+    /// `bytes[start..start + 16]`, zero-padded past the end of `bytes`.
+    #[inline(always)]
+    const fn chunk(bytes: &[u8], start: usize) -> [u8; 16] {
+        let rest = bytes
+            .split_at(if start < bytes.len() { start } else { bytes.len() })
+            .1;
+        if let ::core::option::Option::Some(full) = rest.first_chunk::<16>() {
+            return *full;
+        }
+        let len = rest.len();
+        let (low, high) = match (rest.first_chunk::<8>(), rest.last_chunk::<8>()) {
+            (::core::option::Option::Some(first), ::core::option::Option::Some(last)) => {
+                (
+                    u64::from_le_bytes(*first),
+                    if len > 8 {
+                        u64::from_le_bytes(*last) >> (8 * (16 - len))
+                    } else {
+                        0
+                    },
+                )
+            }
+            _ => {
+                let mut low = 0u64;
+                let mut index = 0;
+                while index < len {
+                    low |= (rest[index] as u64) << (8 * index);
+                    index += 1;
+                }
+                (low, 0)
+            }
+        };
+        ((low as u128) | ((high as u128) << 64)).to_le_bytes()
     }
     /// The kept bytes of the input.
     const fn kept(&self) -> &[u8] {
-        self.kept.split_at(self.kept_len).0
+        self.kept.as_flattened().split_at(self.kept_len as usize).0
     }
     /// The rejected input, or its beginning if [`is_truncated`](Self::is_truncated).
     #[must_use]

@@ -1,0 +1,305 @@
+//! `Category::of`: the category of any input, by its prefix and number, in a few loads and
+//! compares whatever the catalogue's shape, and no branch that depends on which prefix the
+//! input has (inputs in random order would mispredict it every time).
+//!
+//! The prefix (up to 16 bytes) is found by a perfect hash of its length, its first 8 bytes and
+//! its last 8 bytes, and confirmed by comparing the three; a longer prefix is compared byte by
+//! byte. Each prefix has the same number of range slots (first number, last number, category;
+//! an unused slot has no category), all of which are checked, so the scan is branch-free; a
+//! prefix held whole by a category has
+//! the one range `0..=u32::MAX`, which an input without a number (`u32::MAX`) also falls in. A
+//! listed code whose category is not the one its prefix and number give (a category that names
+//! codes instead of a prefix) is found by the lookup, which runs only for its prefix.
+
+use super::{index_literal, index_type};
+use crate::model::{Catalogue, Shape};
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+
+/// A prefix the category lookup knows: claimed by categories, or the prefix of a code whose
+/// category is its own.
+struct Known<'a> {
+    text: &'a str,
+    /// `(first, last, category)`.
+    ranges: Vec<(u32, u32, usize)>,
+    /// Whether a listed code with this prefix has a category of its own.
+    listed: bool,
+}
+
+/// The prefixes, in catalogue order, then those only exceptions have.
+fn known(catalogue: &Catalogue) -> Vec<Known<'_>> {
+    let mut known: Vec<Known> = catalogue
+        .prefixes
+        .iter()
+        .map(|prefix| Known {
+            text: &prefix.text,
+            ranges: match prefix.whole {
+                Some(whole) => vec![(0, u32::MAX, whole)],
+                None => prefix.ranges.clone(),
+            },
+            listed: false,
+        })
+        .collect();
+    for code in &catalogue.codes {
+        let shape = Shape::of(&code.code);
+        if catalogue.category_by_shape(&shape) == Some(code.category) {
+            continue;
+        }
+        match known.iter_mut().find(|prefix| prefix.text == shape.prefix) {
+            Some(prefix) => prefix.listed = true,
+            None => known.push(Known {
+                text: shape.prefix,
+                ranges: Vec::new(),
+                listed: true,
+            }),
+        }
+    }
+    known
+}
+
+/// The longest prefix the perfect hash takes; longer ones are compared byte by byte.
+const HASHED_PREFIX_LEN: usize = 16;
+
+/// The key of a prefix of at most 16 bytes: its length, its first 8 bytes and, when longer than
+/// 8, its last 8 bytes, little-endian and zero-padded as the generated code reads them.
+fn key(text: &str) -> (u64, u64, u64) {
+    let bytes = text.as_bytes();
+    let word = |part: &[u8]| {
+        let mut padded = [0; 8];
+        padded[..part.len()].copy_from_slice(part);
+        u64::from_le_bytes(padded)
+    };
+    let head = word(&bytes[..bytes.len().min(8)]);
+    let tail = if bytes.len() > 8 {
+        word(&bytes[bytes.len() - 8..])
+    } else {
+        0
+    };
+    (bytes.len() as u64, head, tail)
+}
+
+fn mix((len, head, tail): (u64, u64, u64)) -> u64 {
+    head ^ tail.rotate_left(32) ^ len
+}
+
+/// A multiplier and a table size (in bits) that send every key to a slot of its own, from a
+/// fixed sequence of odd multipliers, so expansion is deterministic.
+fn perfect(keys: &[(u64, u64, u64)]) -> (u64, u32) {
+    let mut bits = (2 * keys.len()).max(2).next_power_of_two().trailing_zeros();
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    loop {
+        for _ in 0..64 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let multiplier = state | 1;
+            let mut slots: Vec<u64> = keys
+                .iter()
+                .map(|key| mix(*key).wrapping_mul(multiplier) >> (64 - bits))
+                .collect();
+            slots.sort_unstable();
+            slots.dedup();
+            if slots.len() == keys.len() {
+                return (multiplier, bits);
+            }
+        }
+        bits += 1;
+    }
+}
+
+/// The tables and `of_bytes`.
+pub(super) fn of_bytes(catalogue: &Catalogue, code_type: &Ident) -> TokenStream {
+    let known = known(catalogue);
+    let none = quote!(::core::option::Option::None);
+    if known.is_empty() {
+        return quote! {
+            /// [`of`](Self::of) for the bytes of a string: no category names a prefix.
+            #[inline]
+            const fn of_bytes(bytes: &[u8]) -> ::core::option::Option<Self> {
+                let _ = bytes;
+                #none
+            }
+        };
+    }
+    let count = known.len();
+    let position = index_type(count);
+    let hashed: Vec<(usize, (u64, u64, u64))> = known
+        .iter()
+        .enumerate()
+        .filter(|(_, prefix)| prefix.text.len() <= HASHED_PREFIX_LEN)
+        .map(|(index, prefix)| (index, key(prefix.text)))
+        .collect();
+    let keys: Vec<(u64, u64, u64)> = hashed.iter().map(|(_, key)| *key).collect();
+    let (multiplier, bits) = perfect(&keys);
+    let mut slots = vec![0; 1 << bits];
+    for (index, key) in &hashed {
+        slots[(mix(*key).wrapping_mul(multiplier) >> (64 - bits)) as usize] = *index;
+    }
+    let slot_count = slots.len();
+    let slots = slots.into_iter().map(index_literal);
+    // Unhashed prefixes keep a key that no input's matches (a length over 16).
+    let key_values = known.iter().flat_map(|prefix| {
+        let (len, head, tail) = if prefix.text.len() <= HASHED_PREFIX_LEN {
+            key(prefix.text)
+        } else {
+            (u64::MAX, 0, 0)
+        };
+        [len, head, tail].map(Literal::u64_unsuffixed)
+    });
+    let key_count = 3 * count;
+    let per_prefix = known
+        .iter()
+        .map(|prefix| prefix.ranges.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let category_position = index_type(catalogue.categories.len() + 1);
+    let ranges: Vec<(u32, u32, usize)> = known
+        .iter()
+        .flat_map(|prefix| {
+            let padding = per_prefix - prefix.ranges.len();
+            prefix
+                .ranges
+                .iter()
+                .copied()
+                .map(|(first, last, category)| (first, last, category + 1))
+                .chain(std::iter::repeat_n((0, 0, 0), padding))
+        })
+        .collect();
+    let range_count = ranges.len();
+    let firsts = ranges
+        .iter()
+        .map(|(first, _, _)| Literal::u32_unsuffixed(*first));
+    let lasts = ranges
+        .iter()
+        .map(|(_, last, _)| Literal::u32_unsuffixed(*last));
+    let range_categories = ranges
+        .iter()
+        .map(|(_, _, category)| index_literal(*category));
+    let per_prefix = index_literal(per_prefix);
+    let multiplier = Literal::u64_unsuffixed(multiplier);
+    let shift = Literal::u32_unsuffixed(64 - bits);
+
+    let long: Vec<(usize, &str)> = known
+        .iter()
+        .enumerate()
+        .filter(|(_, prefix)| prefix.text.len() > HASHED_PREFIX_LEN)
+        .map(|(index, prefix)| (index, prefix.text))
+        .collect();
+    let long_prefixes = (!long.is_empty()).then(|| {
+        let arms = long.iter().map(|(index, text)| {
+            let text = Literal::byte_string(text.as_bytes());
+            let index = index_literal(*index);
+            quote!(#text => #index,)
+        });
+        quote! {
+            if prefix_len > #HASHED_PREFIX_LEN {
+                match bytes.split_at(prefix_len).0 {
+                    #(#arms)*
+                    _ => return #none,
+                }
+            } else
+        }
+    });
+    let listed_tables = known.iter().any(|prefix| prefix.listed).then(|| {
+        let listed = known.iter().map(|prefix| prefix.listed);
+        quote! {
+            /// Whether a listed code with each prefix has a category of its own.
+            const fn listed_categories() -> &'static [bool; #count] {
+                static LISTED_CATEGORIES: [bool; #count] = [#(#listed),*];
+                &LISTED_CATEGORIES
+            }
+        }
+    });
+    let listed_lookup = listed_tables.is_some().then(|| {
+        quote! {
+            if Self::listed_categories()[index] {
+                if let ::core::option::Option::Some(found) = #code_type::lookup(bytes) {
+                    return ::core::option::Option::Some(found.category());
+                }
+            }
+        }
+    });
+    quote! {
+        /// Each slot of the perfect hash of the prefixes: a prefix's position (0 in an empty slot).
+        const fn prefix_slots() -> &'static [#position; #slot_count] {
+            static PREFIX_SLOTS: [#position; #slot_count] = [#(#slots),*];
+            &PREFIX_SLOTS
+        }
+
+        /// Each prefix's length, first word and last word (0 when it has at most 8 bytes),
+        /// three numbers a prefix.
+        const fn prefix_keys() -> &'static [u64; #key_count] {
+            static PREFIX_KEYS: [u64; #key_count] = [#(#key_values),*];
+            &PREFIX_KEYS
+        }
+
+        /// The first number of each prefix's ranges, the same number of them for every prefix.
+        const fn range_firsts() -> &'static [u32; #range_count] {
+            static RANGE_FIRSTS: [u32; #range_count] = [#(#firsts),*];
+            &RANGE_FIRSTS
+        }
+
+        /// The last number of each prefix's ranges.
+        const fn range_lasts() -> &'static [u32; #range_count] {
+            static RANGE_LASTS: [u32; #range_count] = [#(#lasts),*];
+            &RANGE_LASTS
+        }
+
+        /// The category of each prefix's ranges, as its position in `ALL` plus one; 0 in a slot
+        /// the prefix does not use.
+        const fn range_categories() -> &'static [#category_position; #range_count] {
+            static RANGE_CATEGORIES: [#category_position; #range_count] = [#(#range_categories),*];
+            &RANGE_CATEGORIES
+        }
+
+        #listed_tables
+
+        /// [`of`](Self::of) for the bytes of a string.
+        #[inline]
+        const fn of_bytes(bytes: &[u8]) -> ::core::option::Option<Self> {
+            let (first, last) = #code_type::words(bytes);
+            let (prefix_len, number) = #code_type::shape(bytes, last);
+            let index = #long_prefixes {
+                let head = if prefix_len >= 8 { first } else { first & ((1 << (8 * prefix_len)) - 1) };
+                let tail = match bytes.split_at(prefix_len).0.last_chunk::<8>() {
+                    ::core::option::Option::Some(tail) if prefix_len > 8 => u64::from_le_bytes(*tail),
+                    _ => 0,
+                };
+                let slot = ((head ^ tail.rotate_left(32) ^ prefix_len as u64).wrapping_mul(#multiplier)
+                    >> #shift) as usize;
+                // An empty slot holds 0; the keys tell whether the input's prefix is there.
+                let index = Self::prefix_slots()[slot] as usize;
+                let ::core::option::Option::Some(&[key_len, key_head, key_tail]) =
+                    Self::prefix_keys().split_at(3 * index).1.first_chunk::<3>()
+                else {
+                    return #none;
+                };
+                if (key_len ^ prefix_len as u64) | (key_head ^ head) | (key_tail ^ tail) != 0 {
+                    return #none;
+                }
+                index
+            };
+            #listed_lookup
+            let number = match number {
+                ::core::option::Option::Some(number) => number,
+                ::core::option::Option::None => u32::MAX,
+            };
+            // Ranges do not overlap: the sum is the category of the one that holds the number,
+            // plus one, or 0. Every range of the prefix is looked at, without a branch.
+            let mut found = 0;
+            let mut range = index * #per_prefix;
+            while range < (index + 1) * #per_prefix {
+                let first = Self::range_firsts()[range];
+                let holds = number.wrapping_sub(first) <= Self::range_lasts()[range] - first;
+                found += holds as usize * Self::range_categories()[range] as usize;
+                range += 1;
+            }
+            if found == 0 {
+                #none
+            } else {
+                ::core::option::Option::Some(Self::ALL[found - 1])
+            }
+        }
+    }
+}
