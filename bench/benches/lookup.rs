@@ -1,11 +1,17 @@
 //! `cargo bench -p frs-codes-bench --bench lookup`: the generated `from_code` against the usual
-//! ways to map a string to an enum, on the bundled 55-code catalogue and on the generated
-//! 5,000-code one, for hits in random order and for three kinds of misses.
+//! ways to map a string to an enum, and the generated string paths (`FromStr`, `TryFrom<&str>`,
+//! `Category::of`) against `from_code`, on the bundled 55-code catalogue, the generated
+//! 5,000-code one and the merged catalogue of real pages (1,194 codes), for hits in random order
+//! and for three kinds of misses.
 //!
 //! A custom harness, so that every contender of a table is measured in the same run, in
 //! interleaved rounds, and reported as a ratio to its peers: the machine is noisy, the ratios
-//! are the claims. Each lookup is one call through a `&dyn Fn` (never inlined into the loop);
-//! `empty call` is that call with nothing in it: the floor every row includes.
+//! are the claims. Each lookup is one call through a `&dyn Fn` (never inlined into the loop)
+//! that returns a number made from its answer, summed by the loop: a `black_box` of each
+//! answer stores it to the stack where the call's epilogue reads it back, a stall that costs
+//! more than the cheapest lookups. `FromStr` and `TryFrom` `black_box` their whole `Result`,
+//! so that building the error is measured. `empty call` is the call with nothing in it: the
+//! floor every row includes.
 //!
 //! Environment: `FRS_BENCH_ROUNDS` (default 21) samples per contender, `FRS_BENCH_SAMPLE_US`
 //! (default 1000) microseconds per sample.
@@ -32,81 +38,89 @@ mod big {
     include!("../generated/peers_5000.rs");
 }
 
+mod real {
+    frs_codes::frs_codes!(
+        path = "catalogues/real-shapes.json",
+        name = Code,
+        category = RealCategory,
+        parse_error = RealParseError,
+        vis = pub
+    );
+    include!("../generated/peers_real.rs");
+}
+
 /// The same contenders for a catalogue module (its `Code`, `PHF` and `match_lookup`), its
-/// category type and a `HashMap` of its codes, so both catalogues run identical closures.
+/// category type and a `HashMap` of its codes, so every catalogue runs identical closures.
+/// Each answer becomes a number: a code's position plus one, 0 for none.
 macro_rules! contenders {
     ($module:ident, $category:path, $map:ident) => {
         [
             Contender {
                 name: "frs-codes from_code",
-                lookup: &|code| {
-                    black_box($module::Code::from_code(code));
-                },
+                lookup: &|code| $module::Code::from_code(code).map_or(0, |found| found as u64 + 1),
                 role: Role::Ours,
             },
             Contender {
                 name: "phf::Map",
-                lookup: &|code| {
-                    black_box($module::PHF.get(code).copied());
-                },
+                lookup: &|code| $module::PHF.get(code).map_or(0, |found| *found as u64 + 1),
                 role: Role::Hash,
             },
             Contender {
                 name: "std HashMap",
-                lookup: &|code| {
-                    black_box($map.get(code).copied());
-                },
+                lookup: &|code| $map.get(code).map_or(0, |found| *found as u64 + 1),
                 role: Role::Hash,
             },
             Contender {
                 name: "&str match",
-                lookup: &|code| {
-                    black_box($module::match_lookup(code));
-                },
+                lookup: &|code| $module::match_lookup(code).map_or(0, |found| found as u64 + 1),
                 role: Role::Match,
             },
             Contender {
                 name: "empty call (floor)",
-                lookup: &|code| {
-                    black_box(code);
-                },
+                lookup: &|code| code.len() as u64,
                 role: Role::Floor,
             },
             Contender {
-                name: "(FromStr::from_str)",
+                name: "FromStr::from_str",
                 lookup: &|code| {
-                    let _ = black_box(code.parse::<$module::Code>());
+                    black_box(code.parse::<$module::Code>()).map_or(0, |found| found as u64 + 1)
                 },
-                role: Role::Info,
+                role: Role::StringPath,
             },
             Contender {
-                name: "(Category::of)",
+                name: "TryFrom<&str>",
                 lookup: &|code| {
-                    black_box(<$category>::of(code));
+                    black_box($module::Code::try_from(code)).map_or(0, |found| found as u64 + 1)
                 },
-                role: Role::Info,
+                role: Role::StringPath,
+            },
+            Contender {
+                name: "Category::of",
+                lookup: &|code| <$category>::of(code).map_or(0, |found| found as u64 + 1),
+                role: Role::StringPath,
             },
         ]
     };
 }
 
-/// One way of looking a code up; it `black_box`es its answer.
-type Lookup<'a> = &'a dyn Fn(&str);
+/// One way of looking a code up; it returns a number made from its answer.
+type Lookup<'a> = &'a dyn Fn(&str) -> u64;
 
 struct Contender<'a> {
     name: &'static str,
     lookup: Lookup<'a>,
-    /// A peer: counts for "best of phf/HashMap" (`Peer::Hash`) or is the `match` (`Peer::Match`).
     role: Role,
 }
 
+/// What a contender is compared with: ours against the best of phf and `HashMap` (`Hash`) and
+/// the `match`; a string path against a `from_code` hit of the same catalogue.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Role {
     Ours,
     Hash,
     Match,
     Floor,
-    Info,
+    StringPath,
 }
 
 /// The inputs of one table: hits, or one kind of miss.
@@ -120,6 +134,7 @@ const INPUTS: usize = 4096;
 fn main() {
     // `cargo bench` passes `--bench`; a filter argument, if any, selects catalogues by name.
     let filter: Option<String> = std::env::args().skip(1).find(|arg| !arg.starts_with('-'));
+    let selected = |name: &str| filter.as_deref().is_none_or(|wanted| name.contains(wanted));
     let rounds = env_number("FRS_BENCH_ROUNDS", 21).max(3);
     let sample = Duration::from_micros(env_number("FRS_BENCH_SAMPLE_US", 1000).max(50) as u64);
 
@@ -127,9 +142,9 @@ fn main() {
     println!(
         "Ratios are to contenders measured in the same run; `best peer` is the faster of phf and HashMap.\n"
     );
-    let mut summary = Vec::new();
+    let mut results: Vec<(&str, Vec<Measured>)> = Vec::new();
 
-    if filter.as_deref().is_none_or(|f| "55".contains(f)) {
+    if selected("55 bundled") {
         let codes: Vec<String> = bundled::Code::ALL
             .iter()
             .map(|code| code.as_str().to_owned())
@@ -139,14 +154,14 @@ fn main() {
             .map(|&code| (code.as_str(), code))
             .collect();
         let contenders = contenders!(bundled, frs_codes::Category, map);
-        let prefixes = ["FRS", "APIG", "APIGW"];
-        let widths = [4, 4, 4];
-        for inputs in input_sets(&codes, &prefixes, &widths, 55) {
-            summary.push(table("55 codes", &inputs, &contenders, rounds, sample));
-        }
+        let tables = input_sets(&codes, 55)
+            .iter()
+            .map(|inputs| table("55 codes", inputs, &contenders, rounds, sample))
+            .collect();
+        results.push(("55 codes", tables));
     }
 
-    if filter.as_deref().is_none_or(|f| "5000".contains(f)) {
+    if selected("5000 generated") {
         let model: Catalogue = catalogue::generate();
         let codes: Vec<String> = model.codes.iter().map(|code| code.code.clone()).collect();
         let map: HashMap<&'static str, big::Code> = big::Code::ALL
@@ -154,27 +169,53 @@ fn main() {
             .map(|&code| (code.as_str(), code))
             .collect();
         let contenders = contenders!(big, big::BigCategory, map);
-        let prefixes = model.prefixes();
-        let prefixes: Vec<&str> = prefixes.iter().map(String::as_str).collect();
-        let widths: Vec<usize> = prefixes
+        let tables = input_sets(&codes, 5000)
             .iter()
-            .map(|prefix| {
-                let code = model.codes.iter().find(|code| code.prefix == *prefix);
-                code.map_or(4, |code| code.code.len() - prefix.len() - 1)
-            })
+            .map(|inputs| table("5,000 codes", inputs, &contenders, rounds, sample))
             .collect();
-        for inputs in input_sets(&codes, &prefixes, &widths, 5000) {
-            summary.push(table("5,000 codes", &inputs, &contenders, rounds, sample));
-        }
+        results.push(("5,000 codes", tables));
     }
 
-    println!("Goals (from_code; ratios of medians measured above):");
+    if selected("real pages") {
+        let codes: Vec<String> = real::Code::ALL
+            .iter()
+            .map(|code| code.as_str().to_owned())
+            .collect();
+        let map: HashMap<&'static str, real::Code> = real::Code::ALL
+            .iter()
+            .map(|&code| (code.as_str(), code))
+            .collect();
+        let contenders = contenders!(real, real::RealCategory, map);
+        let tables = input_sets(&codes, codes.len())
+            .iter()
+            .map(|inputs| table("real pages", inputs, &contenders, rounds, sample))
+            .collect();
+        results.push(("real pages", tables));
+    }
+
+    println!("Goals (ratios of medians measured above)");
+    println!("\nfrom_code against the best of phf and HashMap (<= 0.35) and the &str match:");
     println!(
-        "{:<12} {:<22} {:>12} {:>8} {:>12} {:>8}",
+        "{:<12} {:<22} {:>12} {:>8} {:>12} {:>10}",
         "catalogue", "inputs", "/best peer", "<=0.35", "/&str match", "goal"
     );
-    for line in summary {
-        println!("{line}");
+    for (catalogue, tables) in &results {
+        for measured in tables {
+            println!("{}", measured.peer_goal(catalogue));
+        }
+    }
+    println!("\nString paths against a from_code hit of the same catalogue (<= 1.5 x hit + 1 ns):");
+    println!(
+        "{:<12} {:<22} {:<18} {:>9} {:>9} {:>8}",
+        "catalogue", "inputs", "path", "ns", "bound ns", "goal"
+    );
+    for (catalogue, tables) in &results {
+        let hit = tables[0].ours();
+        for measured in tables {
+            for line in measured.string_path_goals(catalogue, hit) {
+                println!("{line}");
+            }
+        }
     }
 }
 
@@ -185,20 +226,32 @@ fn env_number(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-/// Hits in random order, well-formed unknown codes, codes one digit too long or too short,
-/// and the empty string.
-fn input_sets(codes: &[String], prefixes: &[&str], widths: &[usize], size: usize) -> Vec<Inputs> {
+/// Hits in random order; well-formed unknown codes (random numbers, as wide as the catalogue's,
+/// under each prefix of its numbered codes, and `FRS.9999`); codes one digit too long or too
+/// short; and the empty string.
+fn input_sets(codes: &[String], size: usize) -> Vec<Inputs> {
     let mut rng = Rng::new(0xBE4C_0000 + size as u64);
     let known: std::collections::HashSet<&str> = codes.iter().map(String::as_str).collect();
     let hits = (0..INPUTS.max(codes.len() * 2))
         .map(|_| rng.pick(codes).clone())
         .collect();
+    // `(prefix with its dot, digits)` of each prefix's first numbered code.
+    let mut numbered: Vec<(String, usize)> = Vec::new();
+    for code in codes {
+        let digits = code.len() - code.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let prefix = &code[..code.len() - digits];
+        if (1..=9).contains(&digits)
+            && (prefix.is_empty() || prefix.ends_with('.'))
+            && numbered.iter().all(|(known, _)| known != prefix)
+        {
+            numbered.push((prefix.to_owned(), digits));
+        }
+    }
     let mut unknown = vec!["FRS.9999".to_owned()];
     while unknown.len() < INPUTS {
-        let which = rng.below(prefixes.len());
-        let width = widths[which];
-        let number = rng.next_u64() % 10u64.pow(width as u32);
-        let candidate = format!("{}.{number:0width$}", prefixes[which]);
+        let (prefix, width) = rng.pick(&numbered);
+        let number = rng.next_u64() % 10u64.pow(*width as u32);
+        let candidate = format!("{prefix}{number:0width$}");
         if !known.contains(candidate.as_str()) {
             unknown.push(candidate);
         }
@@ -238,22 +291,104 @@ fn input_sets(codes: &[String], prefixes: &[&str], widths: &[usize], size: usize
 fn sample_once(lookup: Lookup, items: &[&str], reps: usize) -> f64 {
     let lookup = black_box(lookup);
     let start = Instant::now();
+    let mut answers = 0u64;
     for _ in 0..reps {
         for item in items {
-            lookup(black_box(item));
+            answers = answers.wrapping_add(lookup(black_box(item)));
         }
     }
+    black_box(answers);
     start.elapsed().as_nanos() as f64 / (reps * items.len()) as f64
 }
 
-/// Measures every contender on `inputs`, prints the table, returns the goal line.
+/// The medians of one table: every contender on one set of inputs.
+struct Measured {
+    inputs: &'static str,
+    /// `(name, role, median ns)`, in contender order.
+    medians: Vec<(&'static str, Role, f64)>,
+}
+
+impl Measured {
+    fn of_role(&self, role: Role) -> impl Iterator<Item = f64> + '_ {
+        self.medians
+            .iter()
+            .filter(move |(_, found, _)| *found == role)
+            .map(|(_, _, median)| *median)
+    }
+
+    fn ours(&self) -> f64 {
+        self.of_role(Role::Ours)
+            .next()
+            .expect("from_code is a contender")
+    }
+
+    fn best_peer(&self) -> f64 {
+        self.of_role(Role::Hash).fold(f64::INFINITY, f64::min)
+    }
+
+    fn matched(&self) -> f64 {
+        self.of_role(Role::Match)
+            .next()
+            .expect("the match is a contender")
+    }
+
+    /// `from_code` against the best peer (the goal: <= 0.35) and the `match` (<= 1 at 55
+    /// codes, <= 0.02 at thousands).
+    fn peer_goal(&self, catalogue: &str) -> String {
+        let (ours, best_peer, matched) = (self.ours(), self.best_peer(), self.matched());
+        let match_goal = if catalogue.starts_with("55") {
+            1.0
+        } else {
+            0.02
+        };
+        format!(
+            "{:<12} {:<22} {:>12.3} {:>8} {:>12.4} {:>10}",
+            catalogue,
+            self.inputs,
+            ours / best_peer,
+            verdict(ours <= 0.35 * best_peer),
+            ours / matched,
+            format!("<={match_goal} {}", verdict(ours <= match_goal * matched)),
+        )
+    }
+
+    /// Each string path against `1.5 * hit + 1` ns.
+    fn string_path_goals(&self, catalogue: &str, hit: f64) -> Vec<String> {
+        let bound = 1.5 * hit + 1.0;
+        self.medians
+            .iter()
+            .filter(|(_, role, _)| *role == Role::StringPath)
+            .map(|(name, _, median)| {
+                format!(
+                    "{:<12} {:<22} {:<18} {:>9.2} {:>9.2} {:>8}",
+                    catalogue,
+                    self.inputs,
+                    name,
+                    median,
+                    bound,
+                    verdict(*median <= bound)
+                )
+            })
+            .collect()
+    }
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "met"
+    } else {
+        "MISSED"
+    }
+}
+
+/// Measures every contender on `inputs` and prints the table.
 fn table(
     catalogue: &str,
     inputs: &Inputs,
     contenders: &[Contender],
     rounds: usize,
     sample: Duration,
-) -> String {
+) -> Measured {
     let items: Vec<&str> = inputs.items.iter().map(String::as_str).collect();
     // Passes per sample, per contender, from one warm-up pass each.
     let reps: Vec<usize> = contenders
@@ -279,20 +414,19 @@ fn table(
             values[values.len() / 2]
         })
         .collect();
-    let of_role = |role: Role| -> Vec<f64> {
-        contenders
+    let measured = Measured {
+        inputs: inputs.name,
+        medians: contenders
             .iter()
             .zip(&medians)
-            .filter(|(contender, _)| contender.role == role)
-            .map(|(_, &median)| median)
-            .collect()
+            .map(|(contender, median)| (contender.name, contender.role, *median))
+            .collect(),
     };
-    let best_peer = of_role(Role::Hash)
-        .into_iter()
-        .fold(f64::INFINITY, f64::min);
-    let matched = of_role(Role::Match)[0];
-    let floor = of_role(Role::Floor)[0];
-    let ours = of_role(Role::Ours)[0];
+    let (best_peer, matched) = (measured.best_peer(), measured.matched());
+    let floor = measured
+        .of_role(Role::Floor)
+        .next()
+        .expect("the floor is a contender");
 
     println!("{catalogue}, {} ({} inputs)", inputs.name, items.len());
     println!(
@@ -313,20 +447,5 @@ fn table(
         );
     }
     println!();
-
-    let match_goal = if catalogue.starts_with("55") {
-        1.0
-    } else {
-        0.02
-    };
-    let verdict = |ok: bool| if ok { "met" } else { "MISSED" };
-    format!(
-        "{:<12} {:<22} {:>12.3} {:>8} {:>12.4} {:>8}",
-        catalogue,
-        inputs.name,
-        ours / best_peer,
-        verdict(ours <= 0.35 * best_peer),
-        ours / matched,
-        format!("<={match_goal} {}", verdict(ours <= match_goal * matched)),
-    )
+    measured
 }

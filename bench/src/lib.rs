@@ -2,6 +2,8 @@
 //!
 //! * [`catalogue::generate`] builds the 5,000-code catalogue committed as
 //!   `catalogues/codes-5000.json` (deterministic: same program, same file).
+//! * [`real::merged`] merges five imported Open Telekom Cloud pages into
+//!   `catalogues/real-shapes.json`, the catalogue of the code shapes real pages bring.
 //! * [`peers`] renders the lookups `frs_codes!` is compared with (a `&str` `match` as strum's
 //!   `EnumString` writes it, and a `phf::Map` as rust-postgres' `SqlState` has it) into
 //!   `generated/`.
@@ -13,6 +15,7 @@
 pub mod catalogue;
 pub mod consumers;
 pub mod peers;
+pub mod real;
 
 use std::path::{Path, PathBuf};
 
@@ -71,6 +74,8 @@ pub fn crate_dir() -> PathBuf {
 #[must_use]
 pub fn generated_files() -> Vec<(&'static str, String)> {
     let big = catalogue::generate();
+    let real = real::merged();
+    let real_entries = real::entries(&real);
     vec![
         (catalogue::BIG_PATH, big.to_json()),
         (
@@ -85,6 +90,14 @@ pub fn generated_files() -> Vec<(&'static str, String)> {
             peers::render(
                 "the generated 5,000-code catalogue (`catalogues/codes-5000.json`)",
                 &big.entries(),
+            ),
+        ),
+        (real::REAL_PATH, real),
+        (
+            "generated/peers_real.rs",
+            peers::render(
+                "the merged catalogue of real pages (`catalogues/real-shapes.json`)",
+                &real_entries,
             ),
         ),
     ]

@@ -3,6 +3,7 @@
 //! and for a large set of malformed and near-miss strings.
 
 use frs_codes_bench::catalogue::{self, Catalogue};
+use frs_codes_bench::real::REAL_PATH;
 use frs_codes_bench::Rng;
 use std::collections::HashMap;
 
@@ -257,4 +258,92 @@ fn bundled_lookup_agrees_with_a_linear_scan() {
             "from_code({input:?})"
         );
     }
+}
+
+mod real_pages {
+    frs_codes::frs_codes!(
+        path = "catalogues/real-shapes.json",
+        name = RealCode,
+        category = RealCategory
+    );
+}
+
+/// Inputs near each code of any shape (digit-only, names, several segments): case changes, a
+/// character more or less, a digit changed, another code's prefix, and random strings.
+fn real_inputs(codes: &[String]) -> Vec<String> {
+    let mut inputs = vec![String::new(), ".".into(), "..".into(), "0".into()];
+    let prefixes: Vec<&str> = codes
+        .iter()
+        .filter_map(|code| code.rsplit_once('.').map(|(prefix, _)| prefix))
+        .collect();
+    let mut rng = Rng::new(0x2EA1);
+    for code in codes {
+        inputs.push(code.clone());
+        inputs.push(code.to_ascii_lowercase());
+        inputs.push(code.to_ascii_uppercase());
+        inputs.push(code[..code.len() - 1].to_owned());
+        inputs.push(format!("{code}0"));
+        inputs.push(format!("0{code}"));
+        inputs.push(format!("{code}."));
+        inputs.push(format!("{}.{code}", rng.pick(&prefixes)));
+        let (head, tail) = code.rsplit_once('.').unwrap_or(("", code.as_str()));
+        inputs.push(format!("{}.{tail}", rng.pick(&prefixes)));
+        if !head.is_empty() {
+            inputs.push(format!("{head}.{}", rng.below(100_000_000)));
+            inputs.push(format!("{head}{tail}"));
+        }
+        for position in 0..code.len() {
+            let mut changed = code.as_bytes().to_vec();
+            if changed[position].is_ascii_digit() {
+                changed[position] = b'0' + (changed[position] - b'0' + 3) % 10;
+                inputs.push(String::from_utf8(changed).expect("ASCII"));
+            }
+        }
+    }
+    let alphabet = b"ACDIKMSVaelr0123456789..";
+    for _ in 0..90_000 {
+        let len = rng.below(24);
+        let bytes: Vec<u8> = (0..len).map(|_| *rng.pick(alphabet)).collect();
+        inputs.push(String::from_utf8(bytes).expect("ASCII"));
+    }
+    inputs
+}
+
+#[test]
+fn real_page_shapes_agree_with_the_generators_model() {
+    use real_pages::{RealCategory, RealCode};
+    let text = std::fs::read_to_string(frs_codes_bench::crate_dir().join(REAL_PATH))
+        .expect("read the merged catalogue");
+    let model = frs_codes_gen::parse(&text, REAL_PATH).expect("a valid catalogue");
+    let codes: Vec<String> = model.codes.iter().map(|code| code.code.clone()).collect();
+    let inputs = real_inputs(&codes);
+    assert!(inputs.len() > 100_000, "{} inputs", inputs.len());
+    let mut explicit_categories = 0;
+    for input in &inputs {
+        let expected = model.find(input).map(|code| code.name.clone());
+        let found = RealCode::from_code(input).map(|code| format!("{code:?}"));
+        assert_eq!(found, expected, "from_code({input:?})");
+        let expected_category = model
+            .category_of(input)
+            .map(|category| category.name.clone());
+        let category = RealCategory::of(input);
+        assert_eq!(
+            category.map(|category| format!("{category:?}")),
+            expected_category,
+            "Category::of({input:?})"
+        );
+        match input.parse::<RealCode>() {
+            Ok(code) => {
+                assert_eq!(Some(format!("{code:?}")), expected, "parse({input:?})");
+                explicit_categories += usize::from(code.prefix() == "VPC");
+            }
+            Err(error) => {
+                assert_eq!(expected, None, "parse({input:?})");
+                assert_eq!(error.input(), input, "input()");
+                assert_eq!(error.category(), category, "category({input:?})");
+            }
+        }
+    }
+    // VPC's categories are its APIs, named per code: the lookup, not the prefix, answers.
+    assert!(explicit_categories > 0);
 }
