@@ -131,7 +131,7 @@ pub(super) fn category_enum(
             },
         )
     };
-    let of_bytes = super::category_of::of_bytes(catalogue, code_type);
+    let of_bytes = super::category_of::of_bytes(catalogue, code_type, category_type);
     let doc_enum = docs.category_enum();
     let doc_all = docs.category_method("ALL");
     let doc_title = docs.category_method("title");

@@ -4,14 +4,14 @@
 //!
 //! The prefix (up to 16 bytes) is found by a perfect hash of its length, its first 8 bytes and
 //! its last 8 bytes, and confirmed by comparing the three; a longer prefix is compared byte by
-//! byte. Each prefix has the same number of range slots (first number, last number, category;
-//! an unused slot has no category), all of which are checked, so the scan is branch-free; a
-//! prefix held whole by a category has
-//! the one range `0..=u32::MAX`, which an input without a number (`u32::MAX`) also falls in. A
-//! listed code whose category is not the one its prefix and number give (a category that names
+//! byte. Each prefix has the same number of range slots, sorted by first number (an unused slot
+//! starts at `u32::MAX`, after every number): the number of slots starting at or before the
+//! input's number, counted without a branch, names the only range that can hold it, and one
+//! comparison with its last number decides. A prefix held whole by a category has the one range
+//! `0..=NO_NUMBER`, which an input without a number (`NO_NUMBER`) also falls in. A listed code whose category is not the one its prefix and number give (a category that names
 //! codes instead of a prefix) is found by the lookup, which runs only for its prefix.
 
-use super::{index_literal, index_type};
+use super::{index_literal, index_type, variant};
 use crate::model::{Catalogue, Shape};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
@@ -34,7 +34,7 @@ fn known(catalogue: &Catalogue) -> Vec<Known<'_>> {
         .map(|prefix| Known {
             text: &prefix.text,
             ranges: match prefix.whole {
-                Some(whole) => vec![(0, u32::MAX, whole)],
+                Some(whole) => vec![(0, NO_NUMBER, whole)],
                 None => prefix.ranges.clone(),
             },
             listed: false,
@@ -56,6 +56,10 @@ fn known(catalogue: &Catalogue) -> Vec<Known<'_>> {
     }
     known
 }
+
+/// The number of an input without one: after every number a code can have (at most 9 digits),
+/// before the start of an unused range slot.
+const NO_NUMBER: u32 = u32::MAX - 1;
 
 /// The longest prefix the perfect hash takes; longer ones are compared byte by byte.
 const HASHED_PREFIX_LEN: usize = 16;
@@ -108,7 +112,11 @@ fn perfect(keys: &[(u64, u64, u64)]) -> (u64, u32) {
 }
 
 /// The tables and `of_bytes`.
-pub(super) fn of_bytes(catalogue: &Catalogue, code_type: &Ident) -> TokenStream {
+pub(super) fn of_bytes(
+    catalogue: &Catalogue,
+    code_type: &Ident,
+    category_type: &Ident,
+) -> TokenStream {
     let known = known(catalogue);
     let none = quote!(::core::option::Option::None);
     if known.is_empty() {
@@ -153,7 +161,6 @@ pub(super) fn of_bytes(catalogue: &Catalogue, code_type: &Ident) -> TokenStream 
         .max()
         .unwrap_or(0)
         .max(1);
-    let category_position = index_type(catalogue.categories.len() + 1);
     let ranges: Vec<(u32, u32, usize)> = known
         .iter()
         .flat_map(|prefix| {
@@ -162,8 +169,7 @@ pub(super) fn of_bytes(catalogue: &Catalogue, code_type: &Ident) -> TokenStream 
                 .ranges
                 .iter()
                 .copied()
-                .map(|(first, last, category)| (first, last, category + 1))
-                .chain(std::iter::repeat_n((0, 0, 0), padding))
+                .chain(std::iter::repeat_n((u32::MAX, 0, 0), padding))
         })
         .collect();
     let range_count = ranges.len();
@@ -173,9 +179,11 @@ pub(super) fn of_bytes(catalogue: &Catalogue, code_type: &Ident) -> TokenStream 
     let lasts = ranges
         .iter()
         .map(|(_, last, _)| Literal::u32_unsuffixed(*last));
-    let range_categories = ranges
-        .iter()
-        .map(|(_, _, category)| index_literal(*category));
+    // Category values rather than positions in `ALL`: one load less on the way to the answer.
+    let range_categories = ranges.iter().map(|(_, _, category)| {
+        let ident = variant(&catalogue.categories[*category].name);
+        quote!(#category_type::#ident)
+    });
     let per_prefix = index_literal(per_prefix);
     let multiplier = Literal::u64_unsuffixed(multiplier);
     let shift = Literal::u32_unsuffixed(64 - bits);
@@ -234,7 +242,8 @@ pub(super) fn of_bytes(catalogue: &Catalogue, code_type: &Ident) -> TokenStream 
             &PREFIX_KEYS
         }
 
-        /// The first number of each prefix's ranges, the same number of them for every prefix.
+        /// The first number of each prefix's ranges, in order, the same number of them for every
+        /// prefix; `u32::MAX` in a slot the prefix does not use.
         const fn range_firsts() -> &'static [u32; #range_count] {
             static RANGE_FIRSTS: [u32; #range_count] = [#(#firsts),*];
             &RANGE_FIRSTS
@@ -246,10 +255,10 @@ pub(super) fn of_bytes(catalogue: &Catalogue, code_type: &Ident) -> TokenStream 
             &RANGE_LASTS
         }
 
-        /// The category of each prefix's ranges, as its position in `ALL` plus one; 0 in a slot
-        /// the prefix does not use.
-        const fn range_categories() -> &'static [#category_position; #range_count] {
-            static RANGE_CATEGORIES: [#category_position; #range_count] = [#(#range_categories),*];
+        /// The category of each prefix's ranges (the first category in a slot the prefix does not
+        /// use, which is never read).
+        const fn range_categories() -> &'static [Self; #range_count] {
+            static RANGE_CATEGORIES: [#category_type; #range_count] = [#(#range_categories),*];
             &RANGE_CATEGORIES
         }
 
@@ -283,23 +292,21 @@ pub(super) fn of_bytes(catalogue: &Catalogue, code_type: &Ident) -> TokenStream 
             #listed_lookup
             let number = match number {
                 ::core::option::Option::Some(number) => number,
-                ::core::option::Option::None => u32::MAX,
+                ::core::option::Option::None => #NO_NUMBER,
             };
-            // Ranges do not overlap: the sum is the category of the one that holds the number,
-            // plus one, or 0. Every range of the prefix is looked at, without a branch.
-            let mut found = 0;
-            let mut range = index * #per_prefix;
-            while range < (index + 1) * #per_prefix {
-                let first = Self::range_firsts()[range];
-                let holds = number.wrapping_sub(first) <= Self::range_lasts()[range] - first;
-                found += holds as usize * Self::range_categories()[range] as usize;
+            // Ranges are sorted and do not overlap: the last one starting at or before the
+            // number is the only one that can hold it.
+            let base = index * #per_prefix;
+            let mut started = 0;
+            let mut range = base;
+            while range < base + #per_prefix {
+                started += (Self::range_firsts()[range] <= number) as usize;
                 range += 1;
             }
-            if found == 0 {
-                #none
-            } else {
-                ::core::option::Option::Some(Self::ALL[found - 1])
+            if started == 0 || number > Self::range_lasts()[base + started - 1] {
+                return #none;
             }
+            ::core::option::Option::Some(Self::range_categories()[base + started - 1])
         }
     }
 }

@@ -574,7 +574,8 @@ impl Category {
         ];
         &PREFIX_KEYS
     }
-    /// The first number of each prefix's ranges, the same number of them for every prefix.
+    /// The first number of each prefix's ranges, in order, the same number of them for every
+    /// prefix; `u32::MAX` in a slot the prefix does not use.
     const fn range_firsts() -> &'static [u32; 3usize] {
         static RANGE_FIRSTS: [u32; 3usize] = [1, 1, 1];
         &RANGE_FIRSTS
@@ -584,10 +585,14 @@ impl Category {
         static RANGE_LASTS: [u32; 3usize] = [99, 400, 400];
         &RANGE_LASTS
     }
-    /// The category of each prefix's ranges, as its position in `ALL` plus one; 0 in a slot
-    /// the prefix does not use.
-    const fn range_categories() -> &'static [u16; 3usize] {
-        static RANGE_CATEGORIES: [u16; 3usize] = [1, 2, 2];
+    /// The category of each prefix's ranges (the first category in a slot the prefix does not
+    /// use, which is never read).
+    const fn range_categories() -> &'static [Self; 3usize] {
+        static RANGE_CATEGORIES: [Category; 3usize] = [
+            Category::Common,
+            Category::Gateway,
+            Category::Gateway,
+        ];
         &RANGE_CATEGORIES
     }
     /// [`of`](Self::of) for the bytes of a string.
@@ -624,21 +629,19 @@ impl Category {
         };
         let number = match number {
             ::core::option::Option::Some(number) => number,
-            ::core::option::Option::None => u32::MAX,
+            ::core::option::Option::None => 4294967294u32,
         };
-        let mut found = 0;
-        let mut range = index * 1;
-        while range < (index + 1) * 1 {
-            let first = Self::range_firsts()[range];
-            let holds = number.wrapping_sub(first) <= Self::range_lasts()[range] - first;
-            found += holds as usize * Self::range_categories()[range] as usize;
+        let base = index * 1;
+        let mut started = 0;
+        let mut range = base;
+        while range < base + 1 {
+            started += (Self::range_firsts()[range] <= number) as usize;
             range += 1;
         }
-        if found == 0 {
-            ::core::option::Option::None
-        } else {
-            ::core::option::Option::Some(Self::ALL[found - 1])
+        if started == 0 || number > Self::range_lasts()[base + started - 1] {
+            return ::core::option::Option::None;
         }
+        ::core::option::Option::Some(Self::range_categories()[base + started - 1])
     }
 }
 impl ::core::fmt::Display for Category {
