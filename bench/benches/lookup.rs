@@ -16,7 +16,6 @@
 //! Environment: `FRS_BENCH_ROUNDS` (default 21) samples per contender, `FRS_BENCH_SAMPLE_US`
 //! (default 1000) microseconds per sample.
 
-use frs_codes_bench::catalogue::{self, Catalogue};
 use frs_codes_bench::Rng;
 use std::collections::HashMap;
 use std::hint::black_box;
@@ -103,6 +102,26 @@ macro_rules! contenders {
     };
 }
 
+/// Every table of a catalogue module: its codes in random order and the misses of
+/// [`input_sets`], each through every contender.
+macro_rules! measure {
+    ($label:expr, $module:ident, $category:path, $rounds:expr, $sample:expr) => {{
+        let codes: Vec<String> = $module::Code::ALL
+            .iter()
+            .map(|code| code.as_str().to_owned())
+            .collect();
+        let map: HashMap<&'static str, $module::Code> = $module::Code::ALL
+            .iter()
+            .map(|&code| (code.as_str(), code))
+            .collect();
+        let contenders = contenders!($module, $category, map);
+        input_sets(&codes, codes.len())
+            .iter()
+            .map(|inputs| table($label, inputs, &contenders, $rounds, $sample))
+            .collect::<Vec<Measured>>()
+    }};
+}
+
 /// One way of looking a code up; it returns a number made from its answer.
 type Lookup<'a> = &'a dyn Fn(&str) -> u64;
 
@@ -145,52 +164,22 @@ fn main() {
     let mut results: Vec<(&str, Vec<Measured>)> = Vec::new();
 
     if selected("55 bundled") {
-        let codes: Vec<String> = bundled::Code::ALL
-            .iter()
-            .map(|code| code.as_str().to_owned())
-            .collect();
-        let map: HashMap<&'static str, bundled::Code> = bundled::Code::ALL
-            .iter()
-            .map(|&code| (code.as_str(), code))
-            .collect();
-        let contenders = contenders!(bundled, frs_codes::Category, map);
-        let tables = input_sets(&codes, 55)
-            .iter()
-            .map(|inputs| table("55 codes", inputs, &contenders, rounds, sample))
-            .collect();
-        results.push(("55 codes", tables));
+        results.push((
+            "55 codes",
+            measure!("55 codes", bundled, frs_codes::Category, rounds, sample),
+        ));
     }
-
     if selected("5000 generated") {
-        let model: Catalogue = catalogue::generate();
-        let codes: Vec<String> = model.codes.iter().map(|code| code.code.clone()).collect();
-        let map: HashMap<&'static str, big::Code> = big::Code::ALL
-            .iter()
-            .map(|&code| (code.as_str(), code))
-            .collect();
-        let contenders = contenders!(big, big::BigCategory, map);
-        let tables = input_sets(&codes, 5000)
-            .iter()
-            .map(|inputs| table("5,000 codes", inputs, &contenders, rounds, sample))
-            .collect();
-        results.push(("5,000 codes", tables));
+        results.push((
+            "5,000 codes",
+            measure!("5,000 codes", big, big::BigCategory, rounds, sample),
+        ));
     }
-
     if selected("real pages") {
-        let codes: Vec<String> = real::Code::ALL
-            .iter()
-            .map(|code| code.as_str().to_owned())
-            .collect();
-        let map: HashMap<&'static str, real::Code> = real::Code::ALL
-            .iter()
-            .map(|&code| (code.as_str(), code))
-            .collect();
-        let contenders = contenders!(real, real::RealCategory, map);
-        let tables = input_sets(&codes, codes.len())
-            .iter()
-            .map(|inputs| table("real pages", inputs, &contenders, rounds, sample))
-            .collect();
-        results.push(("real pages", tables));
+        results.push((
+            "real pages",
+            measure!("real pages", real, real::RealCategory, rounds, sample),
+        ));
     }
 
     println!("Goals (ratios of medians measured above)");
