@@ -383,7 +383,9 @@ fn code(
     // A name made of words never collides with a derived one, which always has digits.
     let name = format!("{}{subject}{problem}", upper_camel(service.prefix));
     let name = (rng.chance(85) && names.insert(name.clone())).then_some(name);
-    let variant = name.clone().unwrap_or_else(|| derived_name(&code));
+    let variant = name
+        .clone()
+        .unwrap_or_else(|| frs_codes_gen::derived_name(&code));
     let mut statuses = vec![*rng.pick(STATUSES)];
     if rng.chance(8) {
         let second = if statuses[0] == 503 { 500 } else { 503 };
@@ -420,26 +422,6 @@ fn upper_camel(prefix: &str) -> String {
     }
     let mut name = prefix[..1].to_owned();
     name.push_str(&prefix[1..].to_ascii_lowercase());
-    name
-}
-
-/// The variant name `frs_codes!` derives for a code without a `name`: its ASCII letters and
-/// digits, a word at each other character, a word in capitals capitalised (`FRS.0202` →
-/// `Frs0202`), others kept with a capital first (`ModelArts.0114` → `ModelArts0114`).
-#[must_use]
-pub fn derived_name(code: &str) -> String {
-    let mut name = String::new();
-    for word in code
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-    {
-        let shouting = !word.chars().any(|c| c.is_ascii_lowercase());
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            name.push(first.to_ascii_uppercase());
-            name.extend(chars.map(|c| if shouting { c.to_ascii_lowercase() } else { c }));
-        }
-    }
     name
 }
 

@@ -50,6 +50,7 @@ pub use macro_call::MacroCall;
 pub use model::{split_code, Case, Catalogue, Category, Code, CodeRetry, RetryClass};
 pub use problem::{Error, Location, Problem};
 pub use suggest::closest;
+pub use validate::derived_name;
 
 use std::path::Path;
 

@@ -182,6 +182,21 @@ pub enum CodeRetry {
     ByStatus(Vec<(u16, RetryClass)>),
 }
 
+/// The category whose prefix (and range) among `prefixes` hold a code of this shape; what
+/// validation asks before the catalogue is built, and [`Catalogue::category_by_shape`] after.
+pub(crate) fn category_in(prefixes: &[Prefix], shape: &Shape) -> Option<usize> {
+    let prefix = prefixes.iter().find(|found| found.text == shape.prefix)?;
+    if let Some(whole) = prefix.whole {
+        return Some(whole);
+    }
+    let number = shape.number?;
+    prefix
+        .ranges
+        .iter()
+        .find(|(start, end, _)| (*start..=*end).contains(&number))
+        .map(|(_, _, category)| *category)
+}
+
 /// One code prefix: the categories that hold its codes, and the codes written with it.
 #[derive(Clone, Debug)]
 pub(crate) struct Prefix {
@@ -213,19 +228,7 @@ impl Catalogue {
 
     /// The category whose prefix (and range) hold a code of this shape.
     pub(crate) fn category_by_shape(&self, shape: &Shape) -> Option<usize> {
-        let prefix = self
-            .prefixes
-            .iter()
-            .find(|found| found.text == shape.prefix)?;
-        if let Some(whole) = prefix.whole {
-            return Some(whole);
-        }
-        let number = shape.number?;
-        prefix
-            .ranges
-            .iter()
-            .find(|(start, end, _)| (*start..=*end).contains(&number))
-            .map(|(_, _, category)| *category)
+        category_in(&self.prefixes, shape)
     }
 
     /// The listed code that `input` most likely means: the same prefix (ignoring case) and the

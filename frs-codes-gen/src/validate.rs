@@ -3,7 +3,7 @@
 
 use crate::catalogue::{CaseEntry, CodeRetry as CodeRetryEntry, Lines, Loaded, StatusClasses};
 use crate::model::{
-    is_prefix, Case, Catalogue, Category, Code, CodeRetry, Prefix, RetryClass, Shape,
+    category_in, is_prefix, Case, Catalogue, Category, Code, CodeRetry, Prefix, RetryClass, Shape,
 };
 use crate::problem::Problem;
 use crate::suggest::closest;
@@ -343,7 +343,7 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
                 found
             }
             None => {
-                let found = find_category(prefixes, &shape);
+                let found = category_in(prefixes, &shape);
                 if found.is_none() && well_formed {
                     if let Some(covered) = describe_coverage(prefixes, categories, &shape) {
                         problems.report(
@@ -626,21 +626,6 @@ fn retry_class(problems: &mut Problems, path: &str, what: &str, class: &str) -> 
     RetryClass::No
 }
 
-fn find_category(prefixes: &[Prefix], shape: &Shape) -> Option<usize> {
-    let prefix = prefixes
-        .iter()
-        .find(|candidate| candidate.text == shape.prefix)?;
-    if let Some(whole) = prefix.whole {
-        return Some(whole);
-    }
-    let number = shape.number?;
-    prefix
-        .ranges
-        .iter()
-        .find(|(start, end, _)| (*start..=*end).contains(&number))
-        .map(|(_, _, category)| *category)
-}
-
 /// What the categories of the code's prefix cover, and what to do, for a code that falls in none
 /// of them; `None` when every range of the prefix is empty, a problem reported on the category
 /// already.
@@ -681,7 +666,14 @@ fn describe_coverage(
 /// other character; a word in capitals is capitalised (`FRS.0202` → `Frs0202`), others keep
 /// their case with a capital first (`ModelArts.4902` → `ModelArts4902`, `badRequest` →
 /// `BadRequest`); a name that would start with a digit starts with `Code` (`1100` → `Code1100`).
-pub(crate) fn derived_name(code: &str) -> String {
+///
+/// ```
+/// assert_eq!(frs_codes_gen::derived_name("FRS.0202"), "Frs0202");
+/// assert_eq!(frs_codes_gen::derived_name("ModelArts.4902"), "ModelArts4902");
+/// assert_eq!(frs_codes_gen::derived_name("1100"), "Code1100");
+/// ```
+#[must_use]
+pub fn derived_name(code: &str) -> String {
     let mut name = String::new();
     for word in code
         .split(|c: char| !c.is_ascii_alphanumeric())
