@@ -11,6 +11,7 @@
 //! `0..=NO_NUMBER`, which an input without a number (`NO_NUMBER`) also falls in. A listed code whose category is not the one its prefix and number give (a category that names
 //! codes instead of a prefix) is found by the lookup, which runs only for its prefix.
 
+use super::lookup::{bits_for, seeds, words};
 use super::{index_literal, index_type, variant};
 use crate::model::{Catalogue, Shape};
 use proc_macro2::{Ident, Literal, TokenStream};
@@ -67,36 +68,21 @@ const HASHED_PREFIX_LEN: usize = 16;
 /// The key of a prefix of at most 16 bytes: its length, its first 8 bytes and, when longer than
 /// 8, its last 8 bytes, little-endian and zero-padded as the generated code reads them.
 fn key(text: &str) -> (u64, u64, u64) {
-    let bytes = text.as_bytes();
-    let word = |part: &[u8]| {
-        let mut padded = [0; 8];
-        padded[..part.len()].copy_from_slice(part);
-        u64::from_le_bytes(padded)
-    };
-    let head = word(&bytes[..bytes.len().min(8)]);
-    let tail = if bytes.len() > 8 {
-        word(&bytes[bytes.len() - 8..])
-    } else {
-        0
-    };
-    (bytes.len() as u64, head, tail)
+    let (head, last) = words(text.as_bytes());
+    let tail = if text.len() > 8 { last } else { 0 };
+    (text.len() as u64, head, tail)
 }
 
 fn mix((len, head, tail): (u64, u64, u64)) -> u64 {
     head ^ tail.rotate_left(32) ^ len
 }
 
-/// A multiplier and a table size (in bits) that send every key to a slot of its own, from a
-/// fixed sequence of odd multipliers, so expansion is deterministic.
+/// A multiplier and a table size (in bits) that send every key to a slot of its own, from the
+/// lookup's fixed sequence of seeds made odd, so expansion is deterministic.
 fn perfect(keys: &[(u64, u64, u64)]) -> (u64, u32) {
-    let mut bits = (2 * keys.len()).max(2).next_power_of_two().trailing_zeros();
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut bits = bits_for(2 * keys.len());
     loop {
-        for _ in 0..64 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let multiplier = state | 1;
+        for multiplier in seeds().take(64).map(|seed| seed | 1) {
             let mut slots: Vec<u64> = keys
                 .iter()
                 .map(|key| mix(*key).wrapping_mul(multiplier) >> (64 - bits))

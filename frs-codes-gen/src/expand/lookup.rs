@@ -35,7 +35,7 @@ fn fold(a: u64, b: u64) -> u64 {
 
 /// The first and last 8 bytes of `bytes` as little-endian words; a shorter input is zero-padded,
 /// at the end for the first word and at the start for the last one.
-fn words(bytes: &[u8]) -> (u64, u64) {
+pub(super) fn words(bytes: &[u8]) -> (u64, u64) {
     let mut padded = [0; 8];
     let shown = bytes.len().min(8);
     padded[..shown].copy_from_slice(&bytes[..shown]);
@@ -87,7 +87,7 @@ struct Perfect {
 }
 
 /// Seeds to try, from a fixed sequence (SplitMix64), so expansion is deterministic.
-fn seeds() -> impl Iterator<Item = u64> {
+pub(super) fn seeds() -> impl Iterator<Item = u64> {
     let mut state: u64 = 0;
     std::iter::repeat_with(move || {
         state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -99,7 +99,7 @@ fn seeds() -> impl Iterator<Item = u64> {
 }
 
 /// Bits of a table with at least `count` entries (and at least 2 of them).
-fn bits_for(count: usize) -> u32 {
+pub(super) fn bits_for(count: usize) -> u32 {
     count.max(2).next_power_of_two().trailing_zeros()
 }
 

@@ -563,7 +563,7 @@ impl Category {
     }
     /// Each slot of the perfect hash of the prefixes: a prefix's position (0 in an empty slot).
     const fn prefix_slots() -> &'static [u16; 8usize] {
-        static PREFIX_SLOTS: [u16; 8usize] = [2, 0, 0, 0, 0, 0, 1, 0];
+        static PREFIX_SLOTS: [u16; 8usize] = [0, 1, 0, 0, 0, 2, 0, 0];
         &PREFIX_SLOTS
     }
     /// Each prefix's length, first word and last word (0 when it has at most 8 bytes),
@@ -613,7 +613,7 @@ impl Category {
                 _ => 0,
             };
             let slot = ((head ^ tail.rotate_left(32) ^ prefix_len as u64)
-                .wrapping_mul(9181757771948286951) >> 61) as usize;
+                .wrapping_mul(7960286522194355701) >> 61) as usize;
             let index = Self::prefix_slots()[slot] as usize;
             let ::core::option::Option::Some(&[key_len, key_head, key_tail]) = Self::prefix_keys()
                 .split_at(3 * index)
