@@ -2,7 +2,10 @@
 //! line; line numbers below are the fixture's), then the rules on small synthetic pages, then
 //! robustness (every truncation of real tables, random garbage).
 
+mod support;
+
 use frs_codes_gen::import::{ReadError, Table};
+use support::{column, err, only_table, row_lines};
 
 /// The Html reader, as the importer calls it.
 fn tables(page: &str) -> Result<Vec<Table>, ReadError> {
@@ -20,26 +23,7 @@ const FIXTURES: [&str; 7] = [AS, VPC, CSBS, ELB, APIG, OCR, MODELARTS];
 
 /// The only table of `page`.
 fn table(page: &str) -> Table {
-    let mut found = tables(page).expect("page reads");
-    assert_eq!(found.len(), 1, "one table expected");
-    found.remove(0)
-}
-
-fn row_lines(table: &Table) -> Vec<usize> {
-    table.rows.iter().map(|row| row.line).collect()
-}
-
-fn column(table: &Table, index: usize) -> Vec<&str> {
-    table
-        .rows
-        .iter()
-        .map(|row| row.cells[index].as_str())
-        .collect()
-}
-
-fn err(line: usize, message: &str) -> Result<Vec<Table>, ReadError> {
-    let message = message.to_owned();
-    Err(ReadError { line, message })
+    only_table(tables(page))
 }
 
 #[test]

@@ -2,7 +2,10 @@
 //! file's first line; line numbers below are the fixture's), then the rules on small synthetic
 //! pages, then robustness (every truncation of real tables, random garbage).
 
+mod support;
+
 use frs_codes_gen::import::{ReadError, Table};
+use support::{column, err, only_table, row_lines};
 
 /// The Markdown reader, as the importer calls it.
 fn tables(page: &str) -> Result<Vec<Table>, ReadError> {
@@ -14,21 +17,7 @@ const DDNS: &str = include_str!("fixtures/import/markdown/thirdparty-ddns-huawei
 
 /// The only table of `page`.
 fn table(page: &str) -> Table {
-    let mut found = tables(page).expect("page reads");
-    assert_eq!(found.len(), 1, "one table expected");
-    found.remove(0)
-}
-
-fn row_lines(table: &Table) -> Vec<usize> {
-    table.rows.iter().map(|row| row.line).collect()
-}
-
-fn column(table: &Table, index: usize) -> Vec<&str> {
-    table
-        .rows
-        .iter()
-        .map(|row| row.cells[index].as_str())
-        .collect()
+    only_table(tables(page))
 }
 
 /// The cells of the only row of the only table of `page`.
@@ -36,11 +25,6 @@ fn cells(page: &str) -> Vec<String> {
     let mut t = table(page);
     assert_eq!(t.rows.len(), 1, "one row expected");
     t.rows.remove(0).cells
-}
-
-fn err(line: usize, message: &str) -> Result<Vec<Table>, ReadError> {
-    let message = message.to_owned();
-    Err(ReadError { line, message })
 }
 
 #[test]
