@@ -1,9 +1,10 @@
 //! The case type: one documented occurrence of a code, with its status and texts.
 //!
-//! A case is its position among all cases; its fields are read from flat arrays of plain values
-//! (a status of 0 and an empty text stand for none: statuses are 100 to 599 and texts are never
-//! empty), the cheapest shape for rustc to check at thousands of cases. The array of all cases
-//! that `cases()` slices is filled by a `const` loop rather than written out.
+//! A case is its position among all cases; its fields are read from flat arrays of plain values,
+//! the cheapest shape for rustc to check at thousands of cases: statuses (0 for none: statuses
+//! are 100 to 599) and positions in one table of every distinct text (0, the empty text, for
+//! none: texts are never empty). The array of all cases that `cases()` slices is filled by a
+//! `const` loop rather than written out.
 
 use super::docs::Docs;
 use super::{index_literal, index_type, Distinct, Optional, Signatures};
