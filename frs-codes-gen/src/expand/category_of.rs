@@ -8,7 +8,7 @@
 //! starts at `u32::MAX`, after every number): the number of slots starting at or before the
 //! input's number, counted without a branch, names the only range that can hold it, and one
 //! comparison with its last number decides. A prefix held whole by a category has the one range
-//! `0..=NO_NUMBER`, which an input without a number (`NO_NUMBER`) also falls in. A listed code whose category is not the one its prefix and number give (a category that names
+//! `0..=UNNUMBERED`, which an input without a number (`UNNUMBERED`) also falls in. A listed code whose category is not the one its prefix and number give (a category that names
 //! codes instead of a prefix) is found by the lookup, which runs only for its prefix.
 
 use super::lookup::{bits_for, seeds, words};
@@ -35,7 +35,7 @@ fn known(catalogue: &Catalogue) -> Vec<Known<'_>> {
         .map(|prefix| Known {
             text: &prefix.text,
             ranges: match prefix.whole {
-                Some(whole) => vec![(0, NO_NUMBER, whole)],
+                Some(whole) => vec![(0, UNNUMBERED, whole)],
                 None => prefix.ranges.clone(),
             },
             listed: false,
@@ -60,7 +60,7 @@ fn known(catalogue: &Catalogue) -> Vec<Known<'_>> {
 
 /// The number of an input without one: after every number a code can have (at most 9 digits),
 /// before the start of an unused range slot.
-const NO_NUMBER: u32 = u32::MAX - 1;
+const UNNUMBERED: u32 = u32::MAX - 1;
 
 /// The longest prefix the perfect hash takes; longer ones are compared byte by byte.
 const HASHED_PREFIX_LEN: usize = 16;
@@ -278,7 +278,7 @@ pub(super) fn of_bytes(
             #listed_lookup
             let number = match number {
                 ::core::option::Option::Some(number) => number,
-                ::core::option::Option::None => #NO_NUMBER,
+                ::core::option::Option::None => #UNNUMBERED,
             };
             // Ranges are sorted and do not overlap: the last one starting at or before the
             // number is the only one that can hold it.
