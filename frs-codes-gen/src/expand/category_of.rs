@@ -8,8 +8,9 @@
 //! starts at `u32::MAX`, after every number): the number of slots starting at or before the
 //! input's number, counted without a branch, names the only range that can hold it, and one
 //! comparison with its last number decides. A prefix held whole by a category has the one range
-//! `0..=UNNUMBERED`, which an input without a number (`UNNUMBERED`) also falls in. A listed code whose category is not the one its prefix and number give (a category that names
-//! codes instead of a prefix) is found by the lookup, which runs only for its prefix.
+//! `0..=UNNUMBERED`, which an input without a number (`UNNUMBERED`) also falls in. A listed
+//! code whose category is not the one its prefix and number give (a category that names codes
+//! instead of a prefix) is found by the lookup, which runs only for its prefix.
 
 use super::lookup::{bits_for, seeds, words};
 use super::{index_literal, index_type, variant};
