@@ -269,7 +269,8 @@ mod real_pages {
 }
 
 /// Inputs near each code of any shape (digit-only, names, several segments): case changes, a
-/// character more or less, a digit changed, another code's prefix, and random strings.
+/// character more or less, a digit changed, another code's prefix, every number of digits
+/// after every prefix, and random strings.
 fn real_inputs(codes: &[String]) -> Vec<String> {
     let mut inputs = vec![String::new(), ".".into(), "..".into(), "0".into()];
     let prefixes: Vec<&str> = codes
@@ -298,6 +299,23 @@ fn real_inputs(codes: &[String]) -> Vec<String> {
                 changed[position] = b'0' + (changed[position] - b'0' + 3) % 10;
                 inputs.push(String::from_utf8(changed).expect("ASCII"));
             }
+        }
+    }
+    // Every number of digits (1 to 10, the first digit a 7 so that none is a leading zero)
+    // after each prefix, after the prefix and another byte instead of the dot, and alone:
+    // `Category::of` reads up to 8 digits on its usual path and the rest on another.
+    let mut distinct_prefixes = prefixes.clone();
+    distinct_prefixes.sort_unstable();
+    distinct_prefixes.dedup();
+    for digits in 1..=10 {
+        let number = format!("7{}", "1".repeat(digits - 1));
+        inputs.push(number.clone());
+        inputs.push(format!("X{number}"));
+        inputs.push(format!(".{number}"));
+        for prefix in &distinct_prefixes {
+            inputs.push(format!("{prefix}.{number}"));
+            inputs.push(format!("{prefix}-{number}"));
+            inputs.push(format!("{prefix}{number}"));
         }
     }
     let alphabet = b"ACDIKMSVaelr0123456789..";

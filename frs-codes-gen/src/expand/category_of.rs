@@ -1,29 +1,36 @@
 //! `Category::of`: the category of any input, by its prefix and number, in a few loads and
 //! compares whatever the catalogue's shape, and no branch that depends on which prefix the
-//! input has (inputs in random order would mispredict it every time).
+//! input has or how many digits it ends with (inputs in random order would mispredict it).
 //!
-//! The prefix (up to 16 bytes) is found by a perfect hash of its length, its first 8 bytes and
-//! its last 8 bytes, and confirmed by comparing the three; a longer prefix is compared byte by
-//! byte. Each prefix has the same number of range slots, sorted by first number (an unused slot
-//! starts at `u32::MAX`, after every number): the number of slots starting at or before the
-//! input's number, counted without a branch, names the only range that can hold it, and one
-//! comparison with its last number decides. A prefix held whole by a category has the one range
-//! `0..=UNNUMBERED`, which an input without a number (`UNNUMBERED`) also falls in. A listed
-//! code whose category is not the one its prefix and number give (a category that names codes
-//! instead of a prefix) is found by the lookup, which runs only for its prefix.
+//! The usual inputs, `PREFIX.DIGITS` and `DIGITS` with up to 8 digits, are told apart from the
+//! others with a few word operations on the input's last 8 bytes, and their number is read 8
+//! digits at a time; the others (9 digits, no number) take an out-of-line path through `shape`.
+//! The prefix (up to 16 bytes) is found by a perfect hash of its length and first 8 bytes (and
+//! its last 8 bytes only if two prefixes differ only there), and confirmed by comparing them; a
+//! catalogue with one prefix compares it with constants, and a longer prefix is compared byte by
+//! byte. The hash names a slot, and every table is indexed by slot.
+//!
+//! Each slot has the same number of ranges, sorted by first number (an unused one starts at
+//! `i32::MAX`, after every number): the number of them starting at or before the input's number,
+//! counted without a branch, names the only range that can hold it, and a comparison with its
+//! last number picks that range's category or the slot's `None`. A prefix held whole by a
+//! category has the one range `0..=UNNUMBERED`, which an input without a number also falls in.
+//! A listed code whose category is not the one its prefix and number give (a category that
+//! names codes instead of a prefix) is found by the lookup, which runs only for its prefix.
 
 use super::lookup::{bits_for, seeds, words};
-use super::{index_literal, index_type, variant};
+use super::{index_literal, variant};
 use crate::model::{Catalogue, Shape};
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::quote;
+use quote::{quote, ToTokens};
 
 /// A prefix the category lookup knows: claimed by categories, or the prefix of a code whose
 /// category is its own.
 struct Known<'a> {
     text: &'a str,
-    /// `(first, last, category)`.
-    ranges: Vec<(u32, u32, usize)>,
+    /// `(first, last, category)`; numbers have at most 9 digits, so `i32` holds them, and
+    /// compares them in fewer instructions than `u32`.
+    ranges: Vec<(i32, i32, usize)>,
     /// Whether a listed code with this prefix has a category of its own.
     listed: bool,
 }
@@ -37,7 +44,11 @@ fn known(catalogue: &Catalogue) -> Vec<Known<'_>> {
             text: &prefix.text,
             ranges: match prefix.whole {
                 Some(whole) => vec![(0, UNNUMBERED, whole)],
-                None => prefix.ranges.clone(),
+                None => prefix
+                    .ranges
+                    .iter()
+                    .map(|(first, last, category)| (number(*first), number(*last), *category))
+                    .collect(),
             },
             listed: false,
         })
@@ -59,9 +70,32 @@ fn known(catalogue: &Catalogue) -> Vec<Known<'_>> {
     known
 }
 
+/// A word of a prefix key, with `u64::MAX` (an empty slot's length) spelled so.
+fn key_literal(word: u64) -> TokenStream {
+    if word == u64::MAX {
+        quote!(u64::MAX)
+    } else {
+        Literal::u64_unsuffixed(word).into_token_stream()
+    }
+}
+
+/// A range bound, with `i32::MAX` (after every number) and `UNNUMBERED` spelled so.
+fn bound_literal(bound: i32) -> TokenStream {
+    match bound {
+        i32::MAX => quote!(i32::MAX),
+        UNNUMBERED => quote!(i32::MAX - 1),
+        bound => Literal::i32_unsuffixed(bound).into_token_stream(),
+    }
+}
+
+/// A range's bound as the generated code holds it.
+fn number(bound: u32) -> i32 {
+    i32::try_from(bound).expect("validation keeps range bounds to 9 digits")
+}
+
 /// The number of an input without one: after every number a code can have (at most 9 digits),
 /// before the start of an unused range slot.
-const UNNUMBERED: u32 = u32::MAX - 1;
+const UNNUMBERED: i32 = i32::MAX - 1;
 
 /// The longest prefix the perfect hash takes; longer ones are compared byte by byte.
 const HASHED_PREFIX_LEN: usize = 16;
@@ -74,19 +108,30 @@ fn key(text: &str) -> (u64, u64, u64) {
     (text.len() as u64, head, tail)
 }
 
-fn mix((len, head, tail): (u64, u64, u64)) -> u64 {
-    head ^ tail.rotate_left(32) ^ len
+/// What the perfect hash multiplies: the prefix's length and first word, and its last word
+/// only when two prefixes differ only there (so that the usual hash waits for no other load).
+fn mix((len, head, tail): (u64, u64, u64), with_tail: bool) -> u64 {
+    let tail = if with_tail { tail.rotate_left(32) } else { 0 };
+    head ^ tail ^ len
+}
+
+/// Whether two of `keys` have the same length and first word.
+fn needs_tail(keys: &[(u64, u64, u64)]) -> bool {
+    let mut fronts: Vec<(u64, u64)> = keys.iter().map(|(len, head, _)| (*len, *head)).collect();
+    fronts.sort_unstable();
+    fronts.dedup();
+    fronts.len() < keys.len()
 }
 
 /// A multiplier and a table size (in bits) that send every key to a slot of its own, from the
 /// lookup's fixed sequence of seeds made odd, so expansion is deterministic.
-fn perfect(keys: &[(u64, u64, u64)]) -> (u64, u32) {
+fn perfect(keys: &[(u64, u64, u64)], with_tail: bool) -> (u64, u32) {
     let mut bits = bits_for(2 * keys.len());
     loop {
         for multiplier in seeds().take(64).map(|seed| seed | 1) {
             let mut slots: Vec<u64> = keys
                 .iter()
-                .map(|key| mix(*key).wrapping_mul(multiplier) >> (64 - bits))
+                .map(|key| mix(*key, with_tail).wrapping_mul(multiplier) >> (64 - bits))
                 .collect();
             slots.sort_unstable();
             slots.dedup();
@@ -116,8 +161,6 @@ pub(super) fn of_bytes(
             }
         };
     }
-    let count = known.len();
-    let position = index_type(count);
     let hashed: Vec<(usize, (u64, u64, u64))> = known
         .iter()
         .enumerate()
@@ -125,67 +168,175 @@ pub(super) fn of_bytes(
         .map(|(index, prefix)| (index, key(prefix.text)))
         .collect();
     let keys: Vec<(u64, u64, u64)> = hashed.iter().map(|(_, key)| *key).collect();
-    let (multiplier, bits) = perfect(&keys);
-    let mut slots = vec![0; 1 << bits];
+    // Whether a hashed prefix is longer than 8 bytes, so that its last word is read.
+    let wide = keys.iter().any(|(len, _, _)| *len > 8);
+    // One prefix, compared without a hash or a table.
+    let single = known.len() == 1 && hashed.len() == 1;
+    let with_tail = needs_tail(&keys);
+    let (multiplier, bits) = if single {
+        (0, 0)
+    } else {
+        perfect(&keys, with_tail)
+    };
+    // Every table is indexed by slot: the hash's slots first, then one slot for each prefix too
+    // long to hash, so that the prefix's key and ranges are one load away from the hash.
+    let hashed_slots = 1usize << bits;
+    let mut slot_prefix: Vec<Option<usize>> = vec![None; hashed_slots];
     for (index, key) in &hashed {
-        slots[(mix(*key).wrapping_mul(multiplier) >> (64 - bits)) as usize] = *index;
-    }
-    let slot_count = slots.len();
-    let slots = slots.into_iter().map(index_literal);
-    // Unhashed prefixes keep a key that no input's matches (a length over 16).
-    let key_values = known.iter().flat_map(|prefix| {
-        let (len, head, tail) = if prefix.text.len() <= HASHED_PREFIX_LEN {
-            key(prefix.text)
+        let slot = if single {
+            0
         } else {
-            (u64::MAX, 0, 0)
+            (mix(*key, with_tail).wrapping_mul(multiplier) >> (64 - bits)) as usize
         };
-        [len, head, tail].map(Literal::u64_unsuffixed)
+        slot_prefix[slot] = Some(*index);
+    }
+    let long: Vec<(usize, usize)> = known
+        .iter()
+        .enumerate()
+        .filter(|(_, prefix)| prefix.text.len() > HASHED_PREFIX_LEN)
+        .map(|(index, _)| {
+            slot_prefix.push(Some(index));
+            (index, slot_prefix.len() - 1)
+        })
+        .collect();
+    let slot_count = slot_prefix.len();
+    // An empty slot, or one a long prefix holds, has a key no input's prefix has (a length
+    // over 16).
+    let key_width = if wide { 3 } else { 2 };
+    let key_values = slot_prefix.iter().flat_map(|prefix| {
+        let (len, head, tail) = match prefix {
+            Some(index) if known[*index].text.len() <= HASHED_PREFIX_LEN => key(known[*index].text),
+            _ => (u64::MAX, 0, 0),
+        };
+        [len, head, tail][..key_width]
+            .iter()
+            .map(|word| key_literal(*word))
+            .collect::<Vec<_>>()
     });
-    let key_count = 3 * count;
-    let per_prefix = known
+    let key_count = key_width * slot_count;
+    let key_width = index_literal(key_width);
+    let unnumbered = bound_literal(UNNUMBERED);
+    let per_slot = known
         .iter()
         .map(|prefix| prefix.ranges.len())
         .max()
         .unwrap_or(0)
         .max(1);
-    let ranges: Vec<(u32, u32, usize)> = known
+    let slot_ranges = |prefix: &Option<usize>| -> &[(i32, i32, usize)] {
+        prefix.map_or(&[], |index| &known[index].ranges)
+    };
+    let firsts = slot_prefix.iter().flat_map(|prefix| {
+        let ranges = slot_ranges(prefix);
+        ranges
+            .iter()
+            .map(|(first, _, _)| *first)
+            .chain(std::iter::repeat_n(i32::MAX, per_slot - ranges.len()))
+            .map(bound_literal)
+    });
+    let first_count = per_slot * slot_count;
+    // Each slot's ranges after one that holds no number: no range starts at or before the number
+    // means the first entry; its last number lets every number through to its `None`.
+    let ends: Vec<(i32, Option<usize>)> = slot_prefix
         .iter()
         .flat_map(|prefix| {
-            let padding = per_prefix - prefix.ranges.len();
-            prefix
-                .ranges
-                .iter()
-                .copied()
-                .chain(std::iter::repeat_n((u32::MAX, 0, 0), padding))
+            let ranges = slot_ranges(prefix);
+            std::iter::once((i32::MAX, None))
+                .chain(
+                    ranges
+                        .iter()
+                        .map(|(_, last, category)| (*last, Some(*category))),
+                )
+                .chain(std::iter::repeat_n((0, None), per_slot - ranges.len()))
         })
         .collect();
-    let range_count = ranges.len();
-    let firsts = ranges
-        .iter()
-        .map(|(first, _, _)| Literal::u32_unsuffixed(*first));
-    let lasts = ranges
-        .iter()
-        .map(|(_, last, _)| Literal::u32_unsuffixed(*last));
+    let end_count = ends.len();
+    let lasts = ends.iter().map(|(last, _)| bound_literal(*last));
     // Category values rather than positions in `ALL`: one load less on the way to the answer.
-    let range_categories = ranges.iter().map(|(_, _, category)| {
-        let ident = variant(&catalogue.categories[*category].name);
-        quote!(#category_type::#ident)
+    let range_categories = ends.iter().map(|(_, category)| match category {
+        Some(category) => {
+            let ident = variant(&catalogue.categories[*category].name);
+            quote!(::core::option::Option::Some(#category_type::#ident))
+        }
+        None => none.clone(),
     });
-    let per_prefix = index_literal(per_prefix);
-    let multiplier = Literal::u64_unsuffixed(multiplier);
-    let shift = Literal::u32_unsuffixed(64 - bits);
+    let per_slot_ends = index_literal(per_slot + 1);
+    let per_slot = index_literal(per_slot);
+    let read_tail = wide.then(|| {
+        quote! {
+            // The 8 bytes that end the prefix, read whatever its length (from the start of an
+            // input of 8 bytes or more) and kept only when it is longer than 8: a branch on its
+            // length would mispredict.
+            let len = bytes.len();
+            let end = if prefix_len > 8 { prefix_len } else { 8 };
+            let window = match bytes.split_at(if end > len { len } else { end }).0.last_chunk::<8>() {
+                ::core::option::Option::Some(window) => u64::from_le_bytes(*window),
+                ::core::option::Option::None => 0,
+            };
+            let tail = window & 0u64.wrapping_sub((prefix_len > 8) as u64);
+        }
+    });
+    let find_slot = if single {
+        let (len, head, tail) = keys[0];
+        let (len, head, tail) = (
+            Literal::u64_unsuffixed(len),
+            Literal::u64_unsuffixed(head),
+            Literal::u64_unsuffixed(tail),
+        );
+        let compare_tail = wide.then(|| quote!(| (tail ^ #tail)));
+        quote! {
+            if (prefix_len as u64 ^ #len) | (head ^ #head) #compare_tail != 0 {
+                return #none;
+            }
+            0
+        }
+    } else {
+        let hashed_key = if with_tail {
+            quote!((head ^ tail.rotate_left(32) ^ prefix_len as u64))
+        } else {
+            quote!((head ^ prefix_len as u64))
+        };
+        let multiplier = Literal::u64_unsuffixed(multiplier);
+        let shift = Literal::u32_unsuffixed(64 - bits);
+        let (pattern, differs) = if wide {
+            (
+                quote!([key_len, key_head, key_tail]),
+                quote!((key_len ^ prefix_len as u64) | (key_head ^ head) | (key_tail ^ tail)),
+            )
+        } else {
+            (
+                quote!([key_len, key_head]),
+                quote!((key_len ^ prefix_len as u64) | (key_head ^ head)),
+            )
+        };
+        quote! {
+            let slot = (#hashed_key.wrapping_mul(#multiplier) >> #shift) as usize;
+            let ::core::option::Option::Some(&#pattern) =
+                Self::prefix_keys().split_at(#key_width * slot).1.first_chunk::<#key_width>()
+            else {
+                return #none;
+            };
+            if #differs != 0 {
+                return #none;
+            }
+            slot
+        }
+    };
+    let prefix_keys = (!single).then(|| {
+        quote! {
+            /// Each slot's prefix as its length, its first word and, where a prefix is longer than
+            /// 8 bytes, its last word; an empty slot has a length no prefix has.
+            const fn prefix_keys() -> &'static [u64; #key_count] {
+                static PREFIX_KEYS: [u64; #key_count] = [#(#key_values),*];
+                &PREFIX_KEYS
+            }
+        }
+    });
 
-    let long: Vec<(usize, &str)> = known
-        .iter()
-        .enumerate()
-        .filter(|(_, prefix)| prefix.text.len() > HASHED_PREFIX_LEN)
-        .map(|(index, prefix)| (index, prefix.text))
-        .collect();
     let long_prefixes = (!long.is_empty()).then(|| {
-        let arms = long.iter().map(|(index, text)| {
-            let text = Literal::byte_string(text.as_bytes());
-            let index = index_literal(*index);
-            quote!(#text => #index,)
+        let arms = long.iter().map(|(index, slot)| {
+            let text = Literal::byte_string(known[*index].text.as_bytes());
+            let slot = index_literal(*slot);
+            quote!(#text => #slot,)
         });
         quote! {
             if prefix_len > #HASHED_PREFIX_LEN {
@@ -197,103 +348,129 @@ pub(super) fn of_bytes(
         }
     });
     let listed_tables = known.iter().any(|prefix| prefix.listed).then(|| {
-        let listed = known.iter().map(|prefix| prefix.listed);
+        let listed = slot_prefix
+            .iter()
+            .map(|prefix| prefix.is_some_and(|index| known[index].listed));
         quote! {
-            /// Whether a listed code with each prefix has a category of its own.
-            const fn listed_categories() -> &'static [bool; #count] {
-                static LISTED_CATEGORIES: [bool; #count] = [#(#listed),*];
+            /// Whether a listed code with the prefix in each slot has a category of its own.
+            const fn listed_categories() -> &'static [bool; #slot_count] {
+                static LISTED_CATEGORIES: [bool; #slot_count] = [#(#listed),*];
                 &LISTED_CATEGORIES
             }
         }
     });
     let listed_lookup = listed_tables.is_some().then(|| {
         quote! {
-            if Self::listed_categories()[index] {
+            if Self::listed_categories()[slot] {
                 if let ::core::option::Option::Some(found) = #code_type::lookup(bytes) {
                     return ::core::option::Option::Some(found.category());
                 }
             }
         }
     });
+    // The input's bytes, only where the prefix's last word, a long prefix or the lookup reads
+    // them.
+    let reads_bytes = wide || !long.is_empty() || listed_lookup.is_some();
+    let bytes_parameter = reads_bytes.then(|| quote!(bytes: &[u8],));
+    let bytes_argument = reads_bytes.then(|| quote!(bytes,));
     quote! {
-        /// Each slot of the perfect hash of the prefixes: a prefix's position (0 in an empty slot).
-        const fn prefix_slots() -> &'static [#position; #slot_count] {
-            static PREFIX_SLOTS: [#position; #slot_count] = [#(#slots),*];
-            &PREFIX_SLOTS
-        }
+        #prefix_keys
 
-        /// Each prefix's length, first word and last word (0 when it has at most 8 bytes),
-        /// three numbers a prefix.
-        const fn prefix_keys() -> &'static [u64; #key_count] {
-            static PREFIX_KEYS: [u64; #key_count] = [#(#key_values),*];
-            &PREFIX_KEYS
-        }
-
-        /// The first number of each prefix's ranges, in order, the same number of them for every
-        /// prefix; `u32::MAX` in a slot the prefix does not use.
-        const fn range_firsts() -> &'static [u32; #range_count] {
-            static RANGE_FIRSTS: [u32; #range_count] = [#(#firsts),*];
+        /// The first number of each slot's ranges, in order, the same number of them for every
+        /// slot; `i32::MAX` where the slot's prefix has no more ranges. Numbers have at most
+        /// 9 digits, so `i32` holds them, and compares in fewer instructions than `u32`.
+        const fn range_firsts() -> &'static [i32; #first_count] {
+            static RANGE_FIRSTS: [i32; #first_count] = [#(#firsts),*];
             &RANGE_FIRSTS
         }
 
-        /// The last number of each prefix's ranges.
-        const fn range_lasts() -> &'static [u32; #range_count] {
-            static RANGE_LASTS: [u32; #range_count] = [#(#lasts),*];
+        /// The last number of each slot's ranges, after `i32::MAX` for numbers before them all.
+        const fn range_lasts() -> &'static [i32; #end_count] {
+            static RANGE_LASTS: [i32; #end_count] = [#(#lasts),*];
             &RANGE_LASTS
         }
 
-        /// The category of each prefix's ranges (the first category in a slot the prefix does not
-        /// use, which is never read).
-        const fn range_categories() -> &'static [Self; #range_count] {
-            static RANGE_CATEGORIES: [#category_type; #range_count] = [#(#range_categories),*];
+        /// The category of each slot's ranges, after `None` for numbers before them all.
+        const fn range_categories() -> &'static [::core::option::Option<Self>; #end_count] {
+            static RANGE_CATEGORIES: [::core::option::Option<#category_type>; #end_count] =
+                [#(#range_categories),*];
             &RANGE_CATEGORIES
         }
 
         #listed_tables
 
+        /// [`of`](Self::of) for an input not shaped `PREFIX.DIGITS` or `DIGITS` with up to 8
+        /// digits: rare, and kept out of line so that the usual path stays short.
+        #[cold]
+        #[inline(never)]
+        const fn of_unusual(bytes: &[u8], first: u64, last: u64) -> ::core::option::Option<Self> {
+            match #code_type::shape(bytes, last) {
+                (prefix_len, ::core::option::Option::Some(number)) => {
+                    Self::of_prefix(#bytes_argument first, prefix_len, number as i32)
+                }
+                (prefix_len, ::core::option::Option::None) => {
+                    Self::of_prefix(#bytes_argument first, prefix_len, #unnumbered)
+                }
+            }
+        }
+
         /// [`of`](Self::of) for the bytes of a string.
         #[inline]
         const fn of_bytes(bytes: &[u8]) -> ::core::option::Option<Self> {
+            let len = bytes.len();
             let (first, last) = #code_type::words(bytes);
-            let (prefix_len, number) = #code_type::shape(bytes, last);
-            let index = #long_prefixes {
+            let values = last ^ 0x3030_3030_3030_3030;
+            // Bit 7 of each byte that is not an ASCII digit; no byte carries into the next. The
+            // padding of a short input is zeros, which are not digits.
+            let not_digits = (((values & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676) | values)
+                & 0x8080_8080_8080_8080;
+            let digits = (not_digits.leading_zeros() / 8) as usize;
+            // The byte in front of the digits: in `last` for up to 7 digits, else read. The read
+            // is made whatever the length, since a branch on it would mispredict; an input of 8
+            // bytes, all digits, reads its own first digit and is `DIGITS` by its length.
+            let in_last = ((last << 8).wrapping_shr(8 * (8 - digits) as u32)) as u8;
+            let read = if len > 0 { bytes[len.saturating_sub(9)] } else { 0 };
+            let before = if digits < 8 { in_last } else { read };
+            // The usual shapes, `PREFIX.DIGITS` and `DIGITS` with up to 8 digits, are told
+            // apart without a branch.
+            if !((digits.wrapping_sub(1) < 8) & ((before == b'.') | (digits == len))) {
+                return Self::of_unusual(bytes, first, last);
+            }
+            let mut number = values & u64::MAX.wrapping_shl(8 * (8 - digits) as u32);
+            number = ((number & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul((10 << 8) + 1)) >> 8;
+            number = ((number & 0x00FF_00FF_00FF_00FF).wrapping_mul((100 << 16) + 1)) >> 16;
+            number = ((number & 0x0000_FFFF_0000_FFFF).wrapping_mul((10_000 << 32) + 1)) >> 32;
+            Self::of_prefix(#bytes_argument first, len.saturating_sub(digits + 1), number as i32)
+        }
+
+        /// The category of an input whose prefix is its first `prefix_len` bytes (`first` is
+        /// its first word) and whose number is `number`.
+        #[inline(always)]
+        const fn of_prefix(
+            #bytes_parameter
+            first: u64,
+            prefix_len: usize,
+            number: i32,
+        ) -> ::core::option::Option<Self> {
+            let slot = #long_prefixes {
                 let head = if prefix_len >= 8 { first } else { first & ((1 << (8 * prefix_len)) - 1) };
-                let tail = match bytes.split_at(prefix_len).0.last_chunk::<8>() {
-                    ::core::option::Option::Some(tail) if prefix_len > 8 => u64::from_le_bytes(*tail),
-                    _ => 0,
-                };
-                let slot = ((head ^ tail.rotate_left(32) ^ prefix_len as u64).wrapping_mul(#multiplier)
-                    >> #shift) as usize;
-                // An empty slot holds 0; the keys tell whether the input's prefix is there.
-                let index = Self::prefix_slots()[slot] as usize;
-                let ::core::option::Option::Some(&[key_len, key_head, key_tail]) =
-                    Self::prefix_keys().split_at(3 * index).1.first_chunk::<3>()
-                else {
-                    return #none;
-                };
-                if (key_len ^ prefix_len as u64) | (key_head ^ head) | (key_tail ^ tail) != 0 {
-                    return #none;
-                }
-                index
+                #read_tail
+                #find_slot
             };
             #listed_lookup
-            let number = match number {
-                ::core::option::Option::Some(number) => number,
-                ::core::option::Option::None => #UNNUMBERED,
-            };
             // Ranges are sorted and do not overlap: the last one starting at or before the
-            // number is the only one that can hold it.
-            let base = index * #per_prefix;
+            // number is the only one that can hold it, and the number is in it or in none.
+            let base = slot * #per_slot;
             let mut started = 0;
             let mut range = base;
-            while range < base + #per_prefix {
+            while range < base + #per_slot {
                 started += (Self::range_firsts()[range] <= number) as usize;
                 range += 1;
             }
-            if started == 0 || number > Self::range_lasts()[base + started - 1] {
-                return #none;
-            }
-            ::core::option::Option::Some(Self::range_categories()[base + started - 1])
+            let before_all = slot * #per_slot_ends;
+            let range = before_all + started;
+            let range = if number <= Self::range_lasts()[range] { range } else { before_all };
+            Self::range_categories()[range]
         }
     }
 }

@@ -561,87 +561,171 @@ impl Category {
     pub const fn of(code: &str) -> ::core::option::Option<Self> {
         Self::of_bytes(code.as_bytes())
     }
-    /// Each slot of the perfect hash of the prefixes: a prefix's position (0 in an empty slot).
-    const fn prefix_slots() -> &'static [u16; 8usize] {
-        static PREFIX_SLOTS: [u16; 8usize] = [0, 1, 0, 0, 0, 2, 0, 0];
-        &PREFIX_SLOTS
-    }
-    /// Each prefix's length, first word and last word (0 when it has at most 8 bytes),
-    /// three numbers a prefix.
-    const fn prefix_keys() -> &'static [u64; 9usize] {
-        static PREFIX_KEYS: [u64; 9usize] = [
-            3, 5460550, 0, 4, 1195987009, 0, 5, 374858141761, 0,
+    /// Each slot's prefix as its length, its first word and, where a prefix is longer than
+    /// 8 bytes, its last word; an empty slot has a length no prefix has.
+    const fn prefix_keys() -> &'static [u64; 16usize] {
+        static PREFIX_KEYS: [u64; 16usize] = [
+            u64::MAX,
+            0,
+            4,
+            1195987009,
+            u64::MAX,
+            0,
+            u64::MAX,
+            0,
+            u64::MAX,
+            0,
+            5,
+            374858141761,
+            3,
+            5460550,
+            u64::MAX,
+            0,
         ];
         &PREFIX_KEYS
     }
-    /// The first number of each prefix's ranges, in order, the same number of them for every
-    /// prefix; `u32::MAX` in a slot the prefix does not use.
-    const fn range_firsts() -> &'static [u32; 3usize] {
-        static RANGE_FIRSTS: [u32; 3usize] = [1, 1, 1];
+    /// The first number of each slot's ranges, in order, the same number of them for every
+    /// slot; `i32::MAX` where the slot's prefix has no more ranges. Numbers have at most
+    /// 9 digits, so `i32` holds them, and compares in fewer instructions than `u32`.
+    const fn range_firsts() -> &'static [i32; 8usize] {
+        static RANGE_FIRSTS: [i32; 8usize] = [
+            i32::MAX,
+            1,
+            i32::MAX,
+            i32::MAX,
+            i32::MAX,
+            1,
+            1,
+            i32::MAX,
+        ];
         &RANGE_FIRSTS
     }
-    /// The last number of each prefix's ranges.
-    const fn range_lasts() -> &'static [u32; 3usize] {
-        static RANGE_LASTS: [u32; 3usize] = [99, 400, 400];
+    /// The last number of each slot's ranges, after `i32::MAX` for numbers before them all.
+    const fn range_lasts() -> &'static [i32; 16usize] {
+        static RANGE_LASTS: [i32; 16usize] = [
+            i32::MAX,
+            0,
+            i32::MAX,
+            400,
+            i32::MAX,
+            0,
+            i32::MAX,
+            0,
+            i32::MAX,
+            0,
+            i32::MAX,
+            400,
+            i32::MAX,
+            99,
+            i32::MAX,
+            0,
+        ];
         &RANGE_LASTS
     }
-    /// The category of each prefix's ranges (the first category in a slot the prefix does not
-    /// use, which is never read).
-    const fn range_categories() -> &'static [Self; 3usize] {
-        static RANGE_CATEGORIES: [Category; 3usize] = [
-            Category::Common,
-            Category::Gateway,
-            Category::Gateway,
+    /// The category of each slot's ranges, after `None` for numbers before them all.
+    const fn range_categories() -> &'static [::core::option::Option<Self>; 16usize] {
+        static RANGE_CATEGORIES: [::core::option::Option<Category>; 16usize] = [
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::Some(Category::Gateway),
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::Some(Category::Gateway),
+            ::core::option::Option::None,
+            ::core::option::Option::Some(Category::Common),
+            ::core::option::Option::None,
+            ::core::option::Option::None,
         ];
         &RANGE_CATEGORIES
+    }
+    /// [`of`](Self::of) for an input not shaped `PREFIX.DIGITS` or `DIGITS` with up to 8
+    /// digits: rare, and kept out of line so that the usual path stays short.
+    #[cold]
+    #[inline(never)]
+    const fn of_unusual(
+        bytes: &[u8],
+        first: u64,
+        last: u64,
+    ) -> ::core::option::Option<Self> {
+        match ErrorCode::shape(bytes, last) {
+            (prefix_len, ::core::option::Option::Some(number)) => {
+                Self::of_prefix(first, prefix_len, number as i32)
+            }
+            (prefix_len, ::core::option::Option::None) => {
+                Self::of_prefix(first, prefix_len, i32::MAX - 1)
+            }
+        }
     }
     /// [`of`](Self::of) for the bytes of a string.
     #[inline]
     const fn of_bytes(bytes: &[u8]) -> ::core::option::Option<Self> {
+        let len = bytes.len();
         let (first, last) = ErrorCode::words(bytes);
-        let (prefix_len, number) = ErrorCode::shape(bytes, last);
-        let index = {
+        let values = last ^ 0x3030_3030_3030_3030;
+        let not_digits = (((values & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676)
+            | values) & 0x8080_8080_8080_8080;
+        let digits = (not_digits.leading_zeros() / 8) as usize;
+        let in_last = ((last << 8).wrapping_shr(8 * (8 - digits) as u32)) as u8;
+        let read = if len > 0 { bytes[len.saturating_sub(9)] } else { 0 };
+        let before = if digits < 8 { in_last } else { read };
+        if !((digits.wrapping_sub(1) < 8) & ((before == b'.') | (digits == len))) {
+            return Self::of_unusual(bytes, first, last);
+        }
+        let mut number = values & u64::MAX.wrapping_shl(8 * (8 - digits) as u32);
+        number = ((number & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul((10 << 8) + 1)) >> 8;
+        number = ((number & 0x00FF_00FF_00FF_00FF).wrapping_mul((100 << 16) + 1)) >> 16;
+        number = ((number & 0x0000_FFFF_0000_FFFF).wrapping_mul((10_000 << 32) + 1))
+            >> 32;
+        Self::of_prefix(first, len.saturating_sub(digits + 1), number as i32)
+    }
+    /// The category of an input whose prefix is its first `prefix_len` bytes (`first` is
+    /// its first word) and whose number is `number`.
+    #[inline(always)]
+    const fn of_prefix(
+        first: u64,
+        prefix_len: usize,
+        number: i32,
+    ) -> ::core::option::Option<Self> {
+        let slot = {
             let head = if prefix_len >= 8 {
                 first
             } else {
                 first & ((1 << (8 * prefix_len)) - 1)
             };
-            let tail = match bytes.split_at(prefix_len).0.last_chunk::<8>() {
-                ::core::option::Option::Some(tail) if prefix_len > 8 => {
-                    u64::from_le_bytes(*tail)
-                }
-                _ => 0,
-            };
-            let slot = ((head ^ tail.rotate_left(32) ^ prefix_len as u64)
-                .wrapping_mul(7960286522194355701) >> 61) as usize;
-            let index = Self::prefix_slots()[slot] as usize;
-            let ::core::option::Option::Some(&[key_len, key_head, key_tail]) = Self::prefix_keys()
-                .split_at(3 * index)
+            let slot = ((head ^ prefix_len as u64).wrapping_mul(7960286522194355701)
+                >> 61) as usize;
+            let ::core::option::Option::Some(&[key_len, key_head]) = Self::prefix_keys()
+                .split_at(2 * slot)
                 .1
-                .first_chunk::<3>() else {
+                .first_chunk::<2>() else {
                 return ::core::option::Option::None;
             };
-            if (key_len ^ prefix_len as u64) | (key_head ^ head) | (key_tail ^ tail) != 0
-            {
+            if (key_len ^ prefix_len as u64) | (key_head ^ head) != 0 {
                 return ::core::option::Option::None;
             }
-            index
+            slot
         };
-        let number = match number {
-            ::core::option::Option::Some(number) => number,
-            ::core::option::Option::None => 4294967294u32,
-        };
-        let base = index * 1;
+        let base = slot * 1;
         let mut started = 0;
         let mut range = base;
         while range < base + 1 {
             started += (Self::range_firsts()[range] <= number) as usize;
             range += 1;
         }
-        if started == 0 || number > Self::range_lasts()[base + started - 1] {
-            return ::core::option::Option::None;
-        }
-        ::core::option::Option::Some(Self::range_categories()[base + started - 1])
+        let before_all = slot * 2;
+        let range = before_all + started;
+        let range = if number <= Self::range_lasts()[range] {
+            range
+        } else {
+            before_all
+        };
+        Self::range_categories()[range]
     }
 }
 impl ::core::fmt::Display for Category {
