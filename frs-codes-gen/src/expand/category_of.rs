@@ -419,12 +419,7 @@ pub(super) fn of_bytes(
         const fn of_bytes(bytes: &[u8]) -> ::core::option::Option<Self> {
             let len = bytes.len();
             let (first, last) = #code_type::words(bytes);
-            let values = last ^ 0x3030_3030_3030_3030;
-            // Bit 7 of each byte that is not an ASCII digit; no byte carries into the next. The
-            // padding of a short input is zeros, which are not digits.
-            let not_digits = (((values & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676) | values)
-                & 0x8080_8080_8080_8080;
-            let digits = (not_digits.leading_zeros() / 8) as usize;
+            let (digits, values) = #code_type::trailing_digits(last);
             // The byte in front of the digits: in `last` for up to 7 digits, else read. The read
             // is made whatever the length, since a branch on it would mispredict; an input of 8
             // bytes, all digits, reads its own first digit and is `DIGITS` by its length.
@@ -436,11 +431,8 @@ pub(super) fn of_bytes(
             if !((digits.wrapping_sub(1) < 8) & ((before == b'.') | (digits == len))) {
                 return Self::of_unusual(bytes, first, last);
             }
-            let mut number = values & u64::MAX.wrapping_shl(8 * (8 - digits) as u32);
-            number = ((number & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul((10 << 8) + 1)) >> 8;
-            number = ((number & 0x00FF_00FF_00FF_00FF).wrapping_mul((100 << 16) + 1)) >> 16;
-            number = ((number & 0x0000_FFFF_0000_FFFF).wrapping_mul((10_000 << 32) + 1)) >> 32;
-            Self::of_prefix(#bytes_argument first, len.saturating_sub(digits + 1), number as i32)
+            let number = #code_type::digits_value(values, digits) as i32;
+            Self::of_prefix(#bytes_argument first, len.saturating_sub(digits + 1), number)
         }
 
         /// The category of an input whose prefix is its first `prefix_len` bytes (`first` is

@@ -244,26 +244,15 @@ pub(super) fn code_enum(
             #[inline]
             const fn shape(bytes: &[u8], last: u64) -> (usize, ::core::option::Option<u32>) {
                 let len = bytes.len();
-                let values = last ^ 0x3030_3030_3030_3030;
-                // Bit 7 of each byte that is not an ASCII digit; no byte carries into the next.
-                let not_digits = (((values & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676) | values)
-                    & 0x8080_8080_8080_8080;
-                // The padding of a short input is zeros, which are not digits.
-                let mut digits = (not_digits.leading_zeros() / 8) as usize;
+                let (mut digits, values) = Self::trailing_digits(last);
                 let mut high = 0;
                 if digits == 8 && len > 8 && bytes[len - 9].is_ascii_digit() {
                     high = (bytes[len - 9] - b'0') as u64;
                     digits = if len > 9 && bytes[len - 10].is_ascii_digit() { 10 } else { 9 };
                 }
                 if digits >= 1 && digits <= 9 && (digits == len || bytes[len - 1 - digits] == b'.') {
-                    // The digits are the top bytes of `values`; the bytes below them are zeros
-                    // in front of the number.
                     let low_digits = if digits > 8 { 8 } else { digits };
-                    let mut number = values & (u64::MAX << (8 * (8 - low_digits)));
-                    number = ((number & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul((10 << 8) + 1)) >> 8;
-                    number = ((number & 0x00FF_00FF_00FF_00FF).wrapping_mul((100 << 16) + 1)) >> 16;
-                    number = ((number & 0x0000_FFFF_0000_FFFF).wrapping_mul((10_000 << 32) + 1)) >> 32;
-                    let number = (high * 100_000_000 + number) as u32;
+                    let number = (high * 100_000_000 + Self::digits_value(values, low_digits)) as u32;
                     let prefix_len = if digits == len { 0 } else { len - digits - 1 };
                     return (prefix_len, ::core::option::Option::Some(number));
                 }
@@ -275,6 +264,28 @@ pub(super) fn code_enum(
                     }
                 }
                 (0, ::core::option::Option::None)
+            }
+
+            /// How many ASCII digits end `last` (at most 8), and `last` with `b'0'` taken from
+            /// each byte, which `digits_value` reads.
+            #[inline(always)]
+            const fn trailing_digits(last: u64) -> (usize, u64) {
+                let values = last ^ 0x3030_3030_3030_3030;
+                // Bit 7 of each byte that is not an ASCII digit; no byte carries into the next.
+                // The padding of a short input is zeros, which are not digits.
+                let not_digits = (((values & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676) | values)
+                    & 0x8080_8080_8080_8080;
+                ((not_digits.leading_zeros() / 8) as usize, values)
+            }
+
+            /// The number that the top `digits` bytes (1 to 8) of `values` (see
+            /// `trailing_digits`) write; the bytes below them are zeros in front of it.
+            #[inline(always)]
+            const fn digits_value(values: u64, digits: usize) -> u64 {
+                let mut number = values & u64::MAX.wrapping_shl(8 * (8 - digits) as u32);
+                number = ((number & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul((10 << 8) + 1)) >> 8;
+                number = ((number & 0x00FF_00FF_00FF_00FF).wrapping_mul((100 << 16) + 1)) >> 16;
+                ((number & 0x0000_FFFF_0000_FFFF).wrapping_mul((10_000 << 32) + 1)) >> 32
             }
 
             /// Whether `bytes` is shaped like a numbered code: `DIGITS`, or `PREFIX.DIGITS` with

@@ -273,10 +273,7 @@ impl ErrorCode {
     #[inline]
     const fn shape(bytes: &[u8], last: u64) -> (usize, ::core::option::Option<u32>) {
         let len = bytes.len();
-        let values = last ^ 0x3030_3030_3030_3030;
-        let not_digits = (((values & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676)
-            | values) & 0x8080_8080_8080_8080;
-        let mut digits = (not_digits.leading_zeros() / 8) as usize;
+        let (mut digits, values) = Self::trailing_digits(last);
         let mut high = 0;
         if digits == 8 && len > 8 && bytes[len - 9].is_ascii_digit() {
             high = (bytes[len - 9] - b'0') as u64;
@@ -286,13 +283,8 @@ impl ErrorCode {
             && (digits == len || bytes[len - 1 - digits] == b'.')
         {
             let low_digits = if digits > 8 { 8 } else { digits };
-            let mut number = values & (u64::MAX << (8 * (8 - low_digits)));
-            number = ((number & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul((10 << 8) + 1)) >> 8;
-            number = ((number & 0x00FF_00FF_00FF_00FF).wrapping_mul((100 << 16) + 1))
-                >> 16;
-            number = ((number & 0x0000_FFFF_0000_FFFF).wrapping_mul((10_000 << 32) + 1))
-                >> 32;
-            let number = (high * 100_000_000 + number) as u32;
+            let number = (high * 100_000_000 + Self::digits_value(values, low_digits))
+                as u32;
             let prefix_len = if digits == len { 0 } else { len - digits - 1 };
             return (prefix_len, ::core::option::Option::Some(number));
         }
@@ -304,6 +296,24 @@ impl ErrorCode {
             }
         }
         (0, ::core::option::Option::None)
+    }
+    /// How many ASCII digits end `last` (at most 8), and `last` with `b'0'` taken from
+    /// each byte, which `digits_value` reads.
+    #[inline(always)]
+    const fn trailing_digits(last: u64) -> (usize, u64) {
+        let values = last ^ 0x3030_3030_3030_3030;
+        let not_digits = (((values & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676)
+            | values) & 0x8080_8080_8080_8080;
+        ((not_digits.leading_zeros() / 8) as usize, values)
+    }
+    /// The number that the top `digits` bytes (1 to 8) of `values` (see
+    /// `trailing_digits`) write; the bytes below them are zeros in front of it.
+    #[inline(always)]
+    const fn digits_value(values: u64, digits: usize) -> u64 {
+        let mut number = values & u64::MAX.wrapping_shl(8 * (8 - digits) as u32);
+        number = ((number & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul((10 << 8) + 1)) >> 8;
+        number = ((number & 0x00FF_00FF_00FF_00FF).wrapping_mul((100 << 16) + 1)) >> 16;
+        ((number & 0x0000_FFFF_0000_FFFF).wrapping_mul((10_000 << 32) + 1)) >> 32
     }
     /// Whether `bytes` is shaped like a numbered code: `DIGITS`, or `PREFIX.DIGITS` with
     /// a prefix of ASCII letters, digits, `-`, `_` and dots that starts with a letter.
@@ -667,22 +677,15 @@ impl Category {
     const fn of_bytes(bytes: &[u8]) -> ::core::option::Option<Self> {
         let len = bytes.len();
         let (first, last) = ErrorCode::words(bytes);
-        let values = last ^ 0x3030_3030_3030_3030;
-        let not_digits = (((values & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676)
-            | values) & 0x8080_8080_8080_8080;
-        let digits = (not_digits.leading_zeros() / 8) as usize;
+        let (digits, values) = ErrorCode::trailing_digits(last);
         let in_last = ((last << 8).wrapping_shr(8 * (8 - digits) as u32)) as u8;
         let read = if len > 0 { bytes[len.saturating_sub(9)] } else { 0 };
         let before = if digits < 8 { in_last } else { read };
         if !((digits.wrapping_sub(1) < 8) & ((before == b'.') | (digits == len))) {
             return Self::of_unusual(bytes, first, last);
         }
-        let mut number = values & u64::MAX.wrapping_shl(8 * (8 - digits) as u32);
-        number = ((number & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul((10 << 8) + 1)) >> 8;
-        number = ((number & 0x00FF_00FF_00FF_00FF).wrapping_mul((100 << 16) + 1)) >> 16;
-        number = ((number & 0x0000_FFFF_0000_FFFF).wrapping_mul((10_000 << 32) + 1))
-            >> 32;
-        Self::of_prefix(first, len.saturating_sub(digits + 1), number as i32)
+        let number = ErrorCode::digits_value(values, digits) as i32;
+        Self::of_prefix(first, len.saturating_sub(digits + 1), number)
     }
     /// The category of an input whose prefix is its first `prefix_len` bytes (`first` is
     /// its first word) and whose number is `number`.
