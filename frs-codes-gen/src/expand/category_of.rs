@@ -420,12 +420,10 @@ pub(super) fn of_bytes(
             let len = bytes.len();
             let (first, last) = #code_type::words(bytes);
             let (digits, values) = #code_type::trailing_digits(last);
-            // The byte in front of the digits: in `last` for up to 7 digits, else read. The read
-            // is made whatever the length, since a branch on it would mispredict; an input of 8
-            // bytes, all digits, reads its own first digit and is `DIGITS` by its length.
-            let in_last = ((last << 8).wrapping_shr(8 * (8 - digits) as u32)) as u8;
-            let read = if len > 0 { bytes[len.saturating_sub(9)] } else { 0 };
-            let before = if digits < 8 { in_last } else { read };
+            // The byte in front of the digits (an input that is all digits reads its own first
+            // digit, and is `DIGITS` by its length): one read, where telling up to 7 digits from
+            // 8 would be a branch that inputs in random order mispredict.
+            let before = if len > 0 { bytes[(len - digits).saturating_sub(1)] } else { 0 };
             // The usual shapes, `PREFIX.DIGITS` and `DIGITS` with up to 8 digits, are told
             // apart without a branch.
             if !((digits.wrapping_sub(1) < 8) & ((before == b'.') | (digits == len))) {

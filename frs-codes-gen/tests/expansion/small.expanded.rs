@@ -678,9 +678,7 @@ impl Category {
         let len = bytes.len();
         let (first, last) = ErrorCode::words(bytes);
         let (digits, values) = ErrorCode::trailing_digits(last);
-        let in_last = ((last << 8).wrapping_shr(8 * (8 - digits) as u32)) as u8;
-        let read = if len > 0 { bytes[len.saturating_sub(9)] } else { 0 };
-        let before = if digits < 8 { in_last } else { read };
+        let before = if len > 0 { bytes[(len - digits).saturating_sub(1)] } else { 0 };
         if !((digits.wrapping_sub(1) < 8) & ((before == b'.') | (digits == len))) {
             return Self::of_unusual(bytes, first, last);
         }
