@@ -11,28 +11,35 @@ fn generate(input: TokenStream) -> syn::Result<TokenStream> {
     syn::parse2::<MacroCall>(input)?.expand()
 }
 
-const SNAPSHOT: &str = "tests/expansion/small.expanded.rs";
+/// The reviewed catalogues: `small` has categories by number range; `imported` has them by
+/// prefix alone and by code, as an imported page does, which `Category::of` answers without the
+/// number.
+const SNAPSHOTS: [&str; 2] = ["small", "imported"];
 
-fn expand_small() -> String {
-    let tokens = generate(quote!(path = "tests/expansion/small.json"))
-        .expect("the small catalogue is valid");
+fn expand(name: &str) -> String {
+    let path = format!("tests/expansion/{name}.json");
+    let tokens = generate(quote!(path = #path)).expect("the catalogue is valid");
     crate::render::unparse(tokens)
         .expect("the expansion parses as Rust items")
         .replace(env!("CARGO_MANIFEST_DIR"), "$CARGO_MANIFEST_DIR")
 }
 
 #[test]
-fn expansion_matches_the_reviewed_snapshot() {
-    let actual = expand_small();
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SNAPSHOT);
-    if std::env::var_os("FRS_CODES_BLESS").is_some() {
-        std::fs::write(&path, &actual).expect("write the snapshot");
+fn expansions_match_the_reviewed_snapshots() {
+    for name in SNAPSHOTS {
+        let actual = expand(name);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/expansion/{name}.expanded.rs"));
+        if std::env::var_os("FRS_CODES_BLESS").is_some() {
+            std::fs::write(&path, &actual).expect("write the snapshot");
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            expected == actual,
+            "the expansion of {name}.json changed; review it and run with FRS_CODES_BLESS=1 to \
+             accept:\n{actual}"
+        );
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        expected == actual,
-        "the expansion changed; review it and run with FRS_CODES_BLESS=1 to accept:\n{actual}"
-    );
 }
 
 #[test]

@@ -15,6 +15,8 @@
 //! counted without a branch, names the only range that can hold it, and a comparison with its
 //! last number picks that range's category or the slot's `None`. A prefix held whole by a
 //! category has the one range `0..=UNNUMBERED`, which an input without a number also falls in.
+//! Where every prefix is held so (or by no category), as on every imported page, each slot has
+//! its category instead of ranges, and the number is not read at all.
 //! A listed code whose category is not the one its prefix and number give (a category that
 //! names codes instead of a prefix) is found by the lookup, which runs only for its prefix.
 
@@ -216,6 +218,15 @@ pub(super) fn of_bytes(
     let key_count = key_width * slot_count;
     let key_width = index_literal(key_width);
     let unnumbered = bound_literal(UNNUMBERED);
+    // Where every prefix is held whole by one category or by none (as on every imported page,
+    // which names no ranges), the category follows from the prefix alone: the number is
+    // neither read nor compared.
+    let ranged = known.iter().any(|prefix| {
+        prefix
+            .ranges
+            .iter()
+            .any(|&(first, last, _)| (first, last) != (0, UNNUMBERED))
+    });
     let per_slot = known
         .iter()
         .map(|prefix| prefix.ranges.len())
@@ -252,13 +263,14 @@ pub(super) fn of_bytes(
     let end_count = ends.len();
     let lasts = ends.iter().map(|(last, _)| bound_literal(*last));
     // Category values rather than positions in `ALL`: one load less on the way to the answer.
-    let range_categories = ends.iter().map(|(_, category)| match category {
+    let category_value = |category: Option<usize>| match category {
         Some(category) => {
-            let ident = variant(&catalogue.categories[*category].name);
+            let ident = variant(&catalogue.categories[category].name);
             quote!(::core::option::Option::Some(#category_type::#ident))
         }
         None => none.clone(),
-    });
+    };
+    let range_categories = ends.iter().map(|(_, category)| category_value(*category));
     let per_slot_ends = index_literal(per_slot + 1);
     let per_slot = index_literal(per_slot);
     let read_tail = wide.then(|| {
@@ -373,29 +385,109 @@ pub(super) fn of_bytes(
     let reads_bytes = wide || !long.is_empty() || listed_lookup.is_some();
     let bytes_parameter = reads_bytes.then(|| quote!(bytes: &[u8],));
     let bytes_argument = reads_bytes.then(|| quote!(bytes,));
+    let number_tables = if ranged {
+        quote! {
+            /// The first number of each slot's ranges, in order, the same number of them for every
+            /// slot; `i32::MAX` where the slot's prefix has no more ranges. Numbers have at most
+            /// 9 digits, so `i32` holds them, and compares in fewer instructions than `u32`.
+            const fn range_firsts() -> &'static [i32; #first_count] {
+                static RANGE_FIRSTS: [i32; #first_count] = [#(#firsts),*];
+                &RANGE_FIRSTS
+            }
+
+            /// The last number of each slot's ranges, after `i32::MAX` for numbers before them all.
+            const fn range_lasts() -> &'static [i32; #end_count] {
+                static RANGE_LASTS: [i32; #end_count] = [#(#lasts),*];
+                &RANGE_LASTS
+            }
+
+            /// The category of each slot's ranges, after `None` for numbers before them all.
+            const fn range_categories() -> &'static [::core::option::Option<Self>; #end_count] {
+                static RANGE_CATEGORIES: [::core::option::Option<#category_type>; #end_count] =
+                    [#(#range_categories),*];
+                &RANGE_CATEGORIES
+            }
+        }
+    } else {
+        let slot_categories = slot_prefix.iter().map(|prefix| {
+            category_value(
+                slot_ranges(prefix)
+                    .first()
+                    .map(|(_, _, category)| *category),
+            )
+        });
+        quote! {
+            /// The category that holds each slot's prefix whole, whatever the number.
+            const fn slot_categories() -> &'static [::core::option::Option<Self>; #slot_count] {
+                static SLOT_CATEGORIES: [::core::option::Option<#category_type>; #slot_count] =
+                    [#(#slot_categories),*];
+                &SLOT_CATEGORIES
+            }
+        }
+    };
+    // What `of_prefix` is given of the number, and what it does with it.
+    let (number_parameter, read_number, number_argument, unnumbered_argument, find_category) =
+        if ranged {
+            (
+                quote!(number: i32,),
+                quote!(let number = #code_type::digits_value(values, digits) as i32;),
+                quote!(number),
+                quote!(#unnumbered),
+                quote! {
+                    // Ranges are sorted and do not overlap: the last one starting at or before
+                    // the number is the only one that can hold it, and the number is in it or in
+                    // none.
+                    let base = slot * #per_slot;
+                    let mut started = 0;
+                    let mut range = base;
+                    while range < base + #per_slot {
+                        started += (Self::range_firsts()[range] <= number) as usize;
+                        range += 1;
+                    }
+                    let before_all = slot * #per_slot_ends;
+                    let range = before_all + started;
+                    let range = if number <= Self::range_lasts()[range] { range } else { before_all };
+                    Self::range_categories()[range]
+                },
+            )
+        } else {
+            (
+                quote!(),
+                quote!(),
+                quote!(),
+                quote!(),
+                quote!(Self::slot_categories()[slot]),
+            )
+        };
+    let of_prefix_doc = if ranged {
+        " The category of an input whose prefix is its first `prefix_len` bytes (`first` is\n \
+         its first word) and whose number is `number`."
+    } else {
+        " The category of an input whose prefix is its first `prefix_len` bytes (`first` is\n \
+         its first word)."
+    };
+    let values = if ranged { quote!(values) } else { quote!(_) };
+    let unusual_number = if ranged {
+        quote! {
+            match #code_type::shape(bytes, last) {
+                (prefix_len, ::core::option::Option::Some(number)) => {
+                    Self::of_prefix(#bytes_argument first, prefix_len, number as i32)
+                }
+                (prefix_len, ::core::option::Option::None) => {
+                    Self::of_prefix(#bytes_argument first, prefix_len, #unnumbered_argument)
+                }
+            }
+        }
+    } else {
+        quote! {
+            let (prefix_len, _) = #code_type::shape(bytes, last);
+            Self::of_prefix(#bytes_argument first, prefix_len)
+        }
+    };
     quote! {
         #prefix_keys
 
-        /// The first number of each slot's ranges, in order, the same number of them for every
-        /// slot; `i32::MAX` where the slot's prefix has no more ranges. Numbers have at most
-        /// 9 digits, so `i32` holds them, and compares in fewer instructions than `u32`.
-        const fn range_firsts() -> &'static [i32; #first_count] {
-            static RANGE_FIRSTS: [i32; #first_count] = [#(#firsts),*];
-            &RANGE_FIRSTS
-        }
-
-        /// The last number of each slot's ranges, after `i32::MAX` for numbers before them all.
-        const fn range_lasts() -> &'static [i32; #end_count] {
-            static RANGE_LASTS: [i32; #end_count] = [#(#lasts),*];
-            &RANGE_LASTS
-        }
-
-        /// The category of each slot's ranges, after `None` for numbers before them all.
-        const fn range_categories() -> &'static [::core::option::Option<Self>; #end_count] {
-            static RANGE_CATEGORIES: [::core::option::Option<#category_type>; #end_count] =
-                [#(#range_categories),*];
-            &RANGE_CATEGORIES
-        }
+        #number_tables
 
         #listed_tables
 
@@ -404,14 +496,7 @@ pub(super) fn of_bytes(
         #[cold]
         #[inline(never)]
         const fn of_unusual(bytes: &[u8], first: u64, last: u64) -> ::core::option::Option<Self> {
-            match #code_type::shape(bytes, last) {
-                (prefix_len, ::core::option::Option::Some(number)) => {
-                    Self::of_prefix(#bytes_argument first, prefix_len, number as i32)
-                }
-                (prefix_len, ::core::option::Option::None) => {
-                    Self::of_prefix(#bytes_argument first, prefix_len, #unnumbered)
-                }
-            }
+            #unusual_number
         }
 
         /// [`of`](Self::of) for the bytes of a string.
@@ -419,7 +504,7 @@ pub(super) fn of_bytes(
         const fn of_bytes(bytes: &[u8]) -> ::core::option::Option<Self> {
             let len = bytes.len();
             let (first, last) = #code_type::words(bytes);
-            let (digits, values) = #code_type::trailing_digits(last);
+            let (digits, #values) = #code_type::trailing_digits(last);
             // The byte in front of the digits (an input that is all digits reads its own first
             // digit, and is `DIGITS` by its length): one read, where telling up to 7 digits from
             // 8 would be a branch that inputs in random order mispredict.
@@ -429,18 +514,17 @@ pub(super) fn of_bytes(
             if !((digits.wrapping_sub(1) < 8) & ((before == b'.') | (digits == len))) {
                 return Self::of_unusual(bytes, first, last);
             }
-            let number = #code_type::digits_value(values, digits) as i32;
-            Self::of_prefix(#bytes_argument first, len.saturating_sub(digits + 1), number)
+            #read_number
+            Self::of_prefix(#bytes_argument first, len.saturating_sub(digits + 1), #number_argument)
         }
 
-        /// The category of an input whose prefix is its first `prefix_len` bytes (`first` is
-        /// its first word) and whose number is `number`.
+        #[doc = #of_prefix_doc]
         #[inline(always)]
         const fn of_prefix(
             #bytes_parameter
             first: u64,
             prefix_len: usize,
-            number: i32,
+            #number_parameter
         ) -> ::core::option::Option<Self> {
             let slot = #long_prefixes {
                 let head = if prefix_len >= 8 { first } else { first & ((1 << (8 * prefix_len)) - 1) };
@@ -448,19 +532,7 @@ pub(super) fn of_bytes(
                 #find_slot
             };
             #listed_lookup
-            // Ranges are sorted and do not overlap: the last one starting at or before the
-            // number is the only one that can hold it, and the number is in it or in none.
-            let base = slot * #per_slot;
-            let mut started = 0;
-            let mut range = base;
-            while range < base + #per_slot {
-                started += (Self::range_firsts()[range] <= number) as usize;
-                range += 1;
-            }
-            let before_all = slot * #per_slot_ends;
-            let range = before_all + started;
-            let range = if number <= Self::range_lasts()[range] { range } else { before_all };
-            Self::range_categories()[range]
+            #find_category
         }
     }
 }

@@ -15,6 +15,10 @@ const CATALOGUE: &str = r#"{
 }
 "#;
 
+/// Categories by prefix alone and by code, as an imported page has them: the other shape of
+/// `Category::of`.
+const IMPORTED: &str = include_str!("../../../frs-codes-gen/tests/expansion/imported.json");
+
 const STRICT_LIB: &str = r#"//! A consumer with every lint the issue names turned into an error.
 #![no_std]
 #![deny(missing_docs, warnings, unreachable_pub)]
@@ -22,7 +26,7 @@ const STRICT_LIB: &str = r#"//! A consumer with every lint the issue names turne
 #![forbid(unsafe_code)]
 
 frs_codes::frs_codes!();
-frs_codes::frs_codes!(path = "gateway.json", name = GatewayCode, category = GatewayCategory);
+frs_codes::frs_codes!(path = "imported.json", name = ImportedCode, category = ImportedCategory);
 
 /// Generated types may also live in a nested module, visible to the crate only.
 pub mod nested {
@@ -49,7 +53,7 @@ pub const MISSING: ErrorCode = match ErrorCode::from_code("FRS.0011") {
 fn assert_strict_consumer_is_clean(consumer: &Consumer) {
     consumer
         .write("codes.json", CATALOGUE)
-        .write("gateway.json", CATALOGUE)
+        .write("imported.json", IMPORTED)
         .write("src/lib.rs", STRICT_LIB);
     let output = consumer.cargo(&["clippy", "--all-targets"]);
     let stderr = consumer.normalize(&String::from_utf8_lossy(&output.stderr));
