@@ -206,7 +206,7 @@ pub(super) fn lookup(catalogue: &Catalogue) -> TokenStream {
     let count = spellings.len();
     let keys = spellings.iter().flat_map(|spelling| {
         let (first, last) = words(spelling.as_bytes());
-        [first, last, spelling.len() as u64].map(Literal::u64_unsuffixed)
+        [last, first, spelling.len() as u64].map(Literal::u64_unsuffixed)
     });
     let key_count = 3 * count;
     let bucket_count = displacements.len();
@@ -265,9 +265,10 @@ pub(super) fn lookup(catalogue: &Catalogue) -> TokenStream {
         }
     });
     quote! {
-        /// Each code's first and last 8 bytes as little-endian words (see `words`) and its
+        /// Each code's last and first 8 bytes as little-endian words (see `words`) and its
         /// length, three numbers a code, in catalogue order: a flat array of numbers, the
-        /// cheapest table for rustc to check.
+        /// cheapest table for rustc to check. The last word comes first because it is
+        /// compared first (see `lookup`).
         const fn spelling_keys() -> &'static [u64; #key_count] {
             static SPELLING_KEYS: [u64; #key_count] = [#(#keys),*];
             &SPELLING_KEYS
@@ -336,14 +337,17 @@ pub(super) fn lookup(catalogue: &Catalogue) -> TokenStream {
             let slot = ((hash ^ displacement.wrapping_mul(#MIX_DISPLACEMENT)).wrapping_mul(#MIX_SLOT)
                 >> #slot_shift) as usize;
             let index = Self::slots()[slot] as usize;
-            // The candidate is the answer only if it is spelled exactly like the input; one
-            // branch for the three comparisons.
-            let ::core::option::Option::Some(&[expected_first, expected_last, expected_len]) =
+            // The candidate is the answer only if it is spelled exactly like the input. LLVM
+            // makes a branch of each comparison, in the order the words lie in memory, so the
+            // last word, which holds the number, comes first: an unknown code differs from the
+            // candidate there, where a first word that many codes share (`ModelArt`) would make
+            // the first branch a coin toss.
+            let ::core::option::Option::Some(&[expected_last, expected_first, expected_len]) =
                 Self::spelling_keys().split_at(3 * index).1.first_chunk::<3>()
             else {
                 return #none;
             };
-            if (expected_first ^ first) | (expected_last ^ last) | (expected_len ^ len as u64) != 0 {
+            if (expected_last ^ last) | (expected_first ^ first) | (expected_len ^ len as u64) != 0 {
                 return #none;
             }
             #compare_middle

@@ -86,12 +86,13 @@ impl ErrorCode {
         static STATUS_STARTS: [u16; 3usize + 1] = [0, 1, 2, 3];
         &STATUS_STARTS
     }
-    /// Each code's first and last 8 bytes as little-endian words (see `words`) and its
+    /// Each code's last and first 8 bytes as little-endian words (see `words`) and its
     /// length, three numbers a code, in catalogue order: a flat array of numbers, the
-    /// cheapest table for rustc to check.
+    /// cheapest table for rustc to check. The last word comes first because it is
+    /// compared first (see `lookup`).
     const fn spelling_keys() -> &'static [u64; 9usize] {
         static SPELLING_KEYS: [u64; 9usize] = [
-            8390840989558009677, 3544386989748089970, 14, 808464689, 3472329399225810944,
+            3544386989748089970, 8390840989558009677, 14, 3472329399225810944, 808464689,
             4, 3544386989744934998, 3544386989744934998, 8,
         ];
         &SPELLING_KEYS
@@ -160,14 +161,14 @@ impl ErrorCode {
             .wrapping_mul(18397679294719823053u64) >> 62) as usize;
         let index = Self::slots()[slot] as usize;
         let ::core::option::Option::Some(
-            &[expected_first,
-            expected_last,
+            &[expected_last,
+            expected_first,
             expected_len,
             ],
         ) = Self::spelling_keys().split_at(3 * index).1.first_chunk::<3>() else {
             return ::core::option::Option::None;
         };
-        if (expected_first ^ first) | (expected_last ^ last)
+        if (expected_last ^ last) | (expected_first ^ first)
             | (expected_len ^ len as u64) != 0
         {
             return ::core::option::Option::None;

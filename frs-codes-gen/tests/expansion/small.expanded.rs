@@ -102,13 +102,14 @@ impl ErrorCode {
         static STATUS_STARTS: [u16; 3usize + 1] = [0, 1, 3, 5];
         &STATUS_STARTS
     }
-    /// Each code's first and last 8 bytes as little-endian words (see `words`) and its
+    /// Each code's last and first 8 bytes as little-endian words (see `words`) and its
     /// length, three numbers a code, in catalogue order: a flat array of numbers, the
-    /// cheapest table for rustc to check.
+    /// cheapest table for rustc to check. The last word comes first because it is
+    /// compared first (see `lookup`).
     const fn spelling_keys() -> &'static [u64; 9usize] {
         static SPELLING_KEYS: [u64; 9usize] = [
-            3544667365211066950, 3544667365211066950, 8, 3472891237978689601,
-            3544388089256823120, 9, 3473172712955400257, 4048792347033946448, 9,
+            3544667365211066950, 3544667365211066950, 8, 3544388089256823120,
+            3472891237978689601, 9, 4048792347033946448, 3473172712955400257, 9,
         ];
         &SPELLING_KEYS
     }
@@ -176,14 +177,14 @@ impl ErrorCode {
             .wrapping_mul(18397679294719823053u64) >> 62) as usize;
         let index = Self::slots()[slot] as usize;
         let ::core::option::Option::Some(
-            &[expected_first,
-            expected_last,
+            &[expected_last,
+            expected_first,
             expected_len,
             ],
         ) = Self::spelling_keys().split_at(3 * index).1.first_chunk::<3>() else {
             return ::core::option::Option::None;
         };
-        if (expected_first ^ first) | (expected_last ^ last)
+        if (expected_last ^ last) | (expected_first ^ first)
             | (expected_len ^ len as u64) != 0
         {
             return ::core::option::Option::None;
