@@ -43,7 +43,7 @@ fn main() {
     }
     for category in Category::ALL {
         println!(
-            "{category} {category:?} {} {:?} {:?} {:?}",
+            "{category} {category:?} {:?} {:?} {:?} {:?}",
             category.prefix(),
             category.prefixes(),
             category.range(),
@@ -54,6 +54,8 @@ fn main() {
         "FRS.0202", "FRS.202", "frs.0202", "FRS.0250", "FRS.0999", "APIG.0201", "APIGW.0308",
         "", "FRS", "FRS.", "not a code", "FRS.123456789", "ÄPIG.0201",
         "a very long input that the parse error cannot keep whole, not by far",
+        "ModelArts.0101", "ModelArts.9999", "ModelArts.Unknown", "1100", "1101", "VPC.0101",
+        "VPC.0102",
     ] {
         let parsed = input.parse::<ErrorCode>();
         println!("{input:?} {parsed:?} {:?} {:?}", ErrorCode::from_code(input), Category::of(input));
@@ -72,10 +74,10 @@ fn main() {
 
 const STRICT: &str = "//! A consumer under strict lints.\n#![deny(warnings, missing_docs)]\n#![forbid(unsafe_code)]\n";
 
-fn macro_consumer() -> Consumer {
+fn macro_consumer(name: &str) -> Consumer {
     let path = workspace_root().join("frs-codes-macro");
     let consumer = Consumer::binary_with(
-        "front-end-macro",
+        name,
         &format!("[dependencies]\nfrs-codes-macro = {{ path = {path:?} }}\n"),
     );
     consumer.write(
@@ -111,8 +113,8 @@ fn build_script_consumer(name: &str) -> Consumer {
 }
 
 /// A crate without any dependency, holding the file `frs-codes generate` wrote.
-fn generated_file_consumer() -> Consumer {
-    let consumer = Consumer::binary_with("front-end-generated-file", "");
+fn generated_file_consumer(name: &str) -> Consumer {
+    let consumer = Consumer::binary_with(name, "");
     consumer.write(
         "src/main.rs",
         &format!("{STRICT}\nmod codes;\nuse codes::{{Category, ErrorCode}};\n{PROBE}"),
@@ -127,7 +129,7 @@ fn bundled_catalogue() -> String {
 #[test]
 fn macro_build_script_and_generated_file_behave_the_same() {
     let catalogue = bundled_catalogue();
-    let by_macro = macro_consumer();
+    let by_macro = macro_consumer("front-end-macro");
     by_macro.write("codes.json", &catalogue);
     let expected = by_macro.run().expect("the macro consumer builds and runs");
     assert!(
@@ -144,7 +146,50 @@ fn macro_build_script_and_generated_file_behave_the_same() {
         expected
     );
 
-    let by_file = generated_file_consumer();
+    let by_file = generated_file_consumer("front-end-generated-file");
+    by_file.write("codes.json", &catalogue);
+    let generated = frs_codes_in(
+        &by_file.dir,
+        &["generate", "codes.json", "-o", "src/codes.rs"],
+    );
+    assert_eq!(generated.status, 0, "{}", generated.stderr);
+    assert_eq!(
+        by_file
+            .run()
+            .expect("the generated-file consumer builds and runs"),
+        expected
+    );
+}
+
+/// A catalogue shaped like an imported page (categories by prefix alone and by code, digit-only
+/// codes) takes other paths through `Category::of`; the generated file, which the lints see,
+/// must be as clean.
+#[test]
+fn an_imported_catalogue_behaves_the_same_from_the_macro_and_from_a_generated_file() {
+    let catalogue = std::fs::read_to_string(
+        workspace_root().join("frs-codes-gen/tests/expansion/imported.json"),
+    )
+    .expect("the imported expansion sample");
+    let by_macro = macro_consumer("front-end-macro-imported");
+    by_macro.write("codes.json", &catalogue);
+    let expected = by_macro.run().expect("the macro consumer builds and runs");
+    for line in [
+        "\"ModelArts.0101\" Ok(ModelArts0101) Some(ModelArts0101) Some(ModelArts)",
+        "\"ModelArts.9999\" Err(ErrorCodeParseError { input: \"ModelArts.9999\", truncated: false, \
+         well_formed: true, category: Some(ModelArts) }) None Some(ModelArts)",
+        "\"ModelArts.Unknown\" Err(ErrorCodeParseError { input: \"ModelArts.Unknown\", \
+         truncated: false, well_formed: false, category: Some(ModelArts) }) None Some(ModelArts)",
+        "\"1100\" Ok(Code1100) Some(Code1100) Some(CodesWithoutAPrefix)",
+        "\"1101\" Err(ErrorCodeParseError { input: \"1101\", truncated: false, well_formed: true, \
+         category: Some(CodesWithoutAPrefix) }) None Some(CodesWithoutAPrefix)",
+        "\"VPC.0101\" Ok(Vpc0101) Some(Vpc0101) Some(CreatingAVpc)",
+        "\"VPC.0102\" Err(ErrorCodeParseError { input: \"VPC.0102\", truncated: false, \
+         well_formed: true, category: None }) None None",
+    ] {
+        assert!(expected.contains(line), "{line} in:\n{expected}");
+    }
+
+    let by_file = generated_file_consumer("front-end-generated-file-imported");
     by_file.write("codes.json", &catalogue);
     let generated = frs_codes_in(
         &by_file.dir,
