@@ -3,15 +3,16 @@
 //! input has or how many digits it ends with (inputs in random order would mispredict it).
 //!
 //! The usual inputs, `PREFIX.DIGITS` and `DIGITS` with up to 8 digits, are told apart from the
-//! others with a few word operations on the input's last 8 bytes, and their number is read 8
-//! digits at a time; the others (9 digits, no number) take an out-of-line path through `shape`.
+//! others with a few word operations on the input's last 8 bytes, and their number is read as
+//! its digits' bytes in one byte swap (see `number_key`); the others (9 digits, no number) take
+//! an out-of-line path through `shape`.
 //! The prefix (up to 16 bytes) is found by a perfect hash of its length and first 8 bytes (and
 //! its last 8 bytes only if two prefixes differ only there), and confirmed by comparing them; a
 //! catalogue with one prefix compares it with constants, and a longer prefix is compared byte by
 //! byte. The hash names a slot, and every table is indexed by slot.
 //!
 //! Each slot has the same number of ranges, sorted by first number (an unused one starts at
-//! `i32::MAX`, after every number): the number of them starting at or before the input's number,
+//! `u64::MAX`, after every number): the number of them starting at or before the input's number,
 //! counted without a branch, names the only range that can hold it, and a comparison with its
 //! last number picks that range's category or the slot's `None`. A prefix held whole by a
 //! category has the one range `0..=UNNUMBERED`, which an input without a number also falls in.
@@ -30,9 +31,8 @@ use quote::{quote, ToTokens};
 /// category is its own.
 struct Known<'a> {
     text: &'a str,
-    /// `(first, last, category)`; numbers have at most 9 digits, so `i32` holds them, and
-    /// compares them in fewer instructions than `u32`.
-    ranges: Vec<(i32, i32, usize)>,
+    /// `(first, last, category)`, the bounds as keys (see `number_key`).
+    ranges: Vec<(u64, u64, usize)>,
     /// Whether a listed code with this prefix has a category of its own.
     listed: bool,
 }
@@ -49,7 +49,9 @@ fn known(catalogue: &Catalogue) -> Vec<Known<'_>> {
                 None => prefix
                     .ranges
                     .iter()
-                    .map(|(first, last, category)| (number(*first), number(*last), *category))
+                    .map(|(first, last, category)| {
+                        (number_key(*first), number_key(*last), *category)
+                    })
                     .collect(),
             },
             listed: false,
@@ -81,23 +83,55 @@ fn key_literal(word: u64) -> TokenStream {
     }
 }
 
-/// A range bound, with `i32::MAX` (after every number) and `UNNUMBERED` spelled so.
-fn bound_literal(bound: i32) -> TokenStream {
+/// A range bound as a key: in hex, so that its bytes show the number's digits; the key of a
+/// 9-digit number, `UNNUMBERED` and `u64::MAX` (after every number) spelled so.
+fn bound_literal(bound: u64) -> TokenStream {
     match bound {
-        i32::MAX => quote!(i32::MAX),
-        UNNUMBERED => quote!(i32::MAX - 1),
-        bound => Literal::i32_unsuffixed(bound).into_token_stream(),
+        u64::MAX => quote!(u64::MAX),
+        UNNUMBERED => quote!(u64::MAX - 1),
+        0 => quote!(0),
+        bound if bound & NINE_DIGITS != 0 => {
+            let value = Literal::u64_unsuffixed(bound & !NINE_DIGITS);
+            quote!((1 << 63) | #value)
+        }
+        bound => {
+            let bytes = bound.to_be_bytes();
+            let start = bytes.iter().position(|byte| *byte != 0).unwrap_or(7);
+            let digits: Vec<String> = bytes[start..]
+                .iter()
+                .map(|byte| format!("{byte:02}"))
+                .collect();
+            format!("0x{}", digits.join("_"))
+                .parse::<Literal>()
+                .expect("a hex literal")
+                .into_token_stream()
+        }
     }
 }
 
-/// A range's bound as the generated code holds it.
-fn number(bound: u32) -> i32 {
-    i32::try_from(bound).expect("validation keeps range bounds to 9 digits")
+/// The mark of a 9-digit number's key.
+const NINE_DIGITS: u64 = 1 << 63;
+
+/// A number as the generated code compares it: its decimal digits, one a byte, the last digit in
+/// the lowest (so that an input's key is its digits' bytes in reverse order, one byte swap); a
+/// 9-digit number, which the bytes cannot hold, is `NINE_DIGITS` above its value, after every
+/// shorter one. Keys are in the order of their numbers.
+fn number_key(number: u32) -> u64 {
+    if number >= 100_000_000 {
+        return NINE_DIGITS | u64::from(number);
+    }
+    let (mut key, mut rest, mut shift) = (0, number, 0);
+    while rest > 0 {
+        key |= u64::from(rest % 10) << shift;
+        rest /= 10;
+        shift += 8;
+    }
+    key
 }
 
-/// The number of an input without one: after every number a code can have (at most 9 digits),
-/// before the start of an unused range slot.
-const UNNUMBERED: i32 = i32::MAX - 1;
+/// The key of an input without a number: after every number a code can have, before the start
+/// of an unused range slot.
+const UNNUMBERED: u64 = u64::MAX - 1;
 
 /// The longest prefix the perfect hash takes; longer ones are compared byte by byte.
 const HASHED_PREFIX_LEN: usize = 16;
@@ -233,7 +267,7 @@ pub(super) fn of_bytes(
         .max()
         .unwrap_or(0)
         .max(1);
-    let slot_ranges = |prefix: &Option<usize>| -> &[(i32, i32, usize)] {
+    let slot_ranges = |prefix: &Option<usize>| -> &[(u64, u64, usize)] {
         prefix.map_or(&[], |index| &known[index].ranges)
     };
     let firsts = slot_prefix.iter().flat_map(|prefix| {
@@ -241,17 +275,17 @@ pub(super) fn of_bytes(
         ranges
             .iter()
             .map(|(first, _, _)| *first)
-            .chain(std::iter::repeat_n(i32::MAX, per_slot - ranges.len()))
+            .chain(std::iter::repeat_n(u64::MAX, per_slot - ranges.len()))
             .map(bound_literal)
     });
     let first_count = per_slot * slot_count;
     // Each slot's ranges after one that holds no number: no range starts at or before the number
     // means the first entry; its last number lets every number through to its `None`.
-    let ends: Vec<(i32, Option<usize>)> = slot_prefix
+    let ends: Vec<(u64, Option<usize>)> = slot_prefix
         .iter()
         .flat_map(|prefix| {
             let ranges = slot_ranges(prefix);
-            std::iter::once((i32::MAX, None))
+            std::iter::once((u64::MAX, None))
                 .chain(
                     ranges
                         .iter()
@@ -388,17 +422,34 @@ pub(super) fn of_bytes(
     let number_tables = if ranged {
         quote! {
             /// The first number of each slot's ranges, in order, the same number of them for every
-            /// slot; `i32::MAX` where the slot's prefix has no more ranges. Numbers have at most
-            /// 9 digits, so `i32` holds them, and compares in fewer instructions than `u32`.
-            const fn range_firsts() -> &'static [i32; #first_count] {
-                static RANGE_FIRSTS: [i32; #first_count] = [#(#firsts),*];
+            /// slot; `u64::MAX` where the slot's prefix has no more ranges. Each number is a key
+            /// (see `number_key`): its digits, one a byte, which the hex literals show.
+            const fn range_firsts() -> &'static [u64; #first_count] {
+                static RANGE_FIRSTS: [u64; #first_count] = [#(#firsts),*];
                 &RANGE_FIRSTS
             }
 
-            /// The last number of each slot's ranges, after `i32::MAX` for numbers before them all.
-            const fn range_lasts() -> &'static [i32; #end_count] {
-                static RANGE_LASTS: [i32; #end_count] = [#(#lasts),*];
+            /// The last number of each slot's ranges, as keys, after `u64::MAX` for numbers before
+            /// them all.
+            const fn range_lasts() -> &'static [u64; #end_count] {
+                static RANGE_LASTS: [u64; #end_count] = [#(#lasts),*];
                 &RANGE_LASTS
+            }
+
+            /// `number` as `of_prefix` compares it: its decimal digits, one a byte, the last
+            /// digit lowest (an input's last word, byte-swapped), or for 9 digits, which 8 bytes
+            /// cannot hold, `1 << 63` above its value. Keys are in the order of their numbers.
+            const fn number_key(number: u32) -> u64 {
+                if number >= 100_000_000 {
+                    return (1 << 63) | number as u64;
+                }
+                let (mut key, mut rest, mut shift) = (0, number, 0);
+                while rest > 0 {
+                    key |= ((rest % 10) as u64) << shift;
+                    rest /= 10;
+                    shift += 8;
+                }
+                key
             }
 
             /// The category of each slot's ranges, after `None` for numbers before them all.
@@ -429,8 +480,11 @@ pub(super) fn of_bytes(
     let (number_parameter, read_number, number_argument, unnumbered_argument, find_category) =
         if ranged {
             (
-                quote!(number: i32,),
-                quote!(let number = #code_type::digits_value(values, digits) as i32;),
+                quote!(number: u64,),
+                quote! {
+                    // The digits, one a byte, the last one lowest: the key `range_firsts` holds.
+                    let number = #code_type::digit_bytes(values, digits).swap_bytes();
+                },
                 quote!(number),
                 quote!(#unnumbered),
                 quote! {
@@ -471,7 +525,7 @@ pub(super) fn of_bytes(
         quote! {
             match #code_type::shape(bytes, last) {
                 (prefix_len, ::core::option::Option::Some(number)) => {
-                    Self::of_prefix(#bytes_argument first, prefix_len, number as i32)
+                    Self::of_prefix(#bytes_argument first, prefix_len, Self::number_key(number))
                 }
                 (prefix_len, ::core::option::Option::None) => {
                     Self::of_prefix(#bytes_argument first, prefix_len, #unnumbered_argument)
@@ -534,5 +588,45 @@ pub(super) fn of_bytes(
             #listed_lookup
             #find_category
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_keys_are_the_digits_last_lowest_and_keep_the_order() {
+        assert_eq!(number_key(0), 0);
+        assert_eq!(number_key(201), 0x02_00_01);
+        assert_eq!(number_key(99_999_999), 0x0909_0909_0909_0909);
+        assert_eq!(number_key(100_000_000), NINE_DIGITS | 100_000_000);
+        let numbers = [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            201,
+            300,
+            301,
+            1_400_000,
+            99_999_999,
+            100_000_000,
+        ];
+        assert!(numbers
+            .windows(2)
+            .all(|pair| number_key(pair[0]) < number_key(pair[1])));
+        assert!(number_key(999_999_999) < UNNUMBERED);
+    }
+
+    #[test]
+    fn bounds_are_spelled_with_their_digits() {
+        let spelled = |bound| bound_literal(bound).to_string();
+        assert_eq!(spelled(number_key(400)), "0x04_00_00");
+        assert_eq!(spelled(number_key(7)), "0x07");
+        assert_eq!(spelled(number_key(123_456_789)), "(1 << 63) | 123456789");
+        assert_eq!(spelled(UNNUMBERED), "u64 :: MAX - 1");
     }
 }

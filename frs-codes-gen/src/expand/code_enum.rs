@@ -267,7 +267,7 @@ pub(super) fn code_enum(
             }
 
             /// How many ASCII digits end `last` (at most 8), and `last` with `b'0'` taken from
-            /// each byte, which `digits_value` reads.
+            /// each byte, which `digit_bytes` reads.
             #[inline(always)]
             const fn trailing_digits(last: u64) -> (usize, u64) {
                 let values = last ^ 0x3030_3030_3030_3030;
@@ -278,11 +278,18 @@ pub(super) fn code_enum(
                 ((not_digits.leading_zeros() / 8) as usize, values)
             }
 
-            /// The number that the top `digits` bytes (1 to 8) of `values` (see
-            /// `trailing_digits`) write; the bytes below them are zeros in front of it.
+            /// The top `digits` bytes (1 to 8) of `values` (see `trailing_digits`), each a
+            /// digit's value, the last digit highest; the bytes below them cleared, zeros in
+            /// front of the number.
+            #[inline(always)]
+            const fn digit_bytes(values: u64, digits: usize) -> u64 {
+                values & u64::MAX.wrapping_shl(8 * (8 - digits) as u32)
+            }
+
+            /// The number that `digit_bytes` write.
             #[inline(always)]
             const fn digits_value(values: u64, digits: usize) -> u64 {
-                let mut number = values & u64::MAX.wrapping_shl(8 * (8 - digits) as u32);
+                let mut number = Self::digit_bytes(values, digits);
                 number = ((number & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul((10 << 8) + 1)) >> 8;
                 number = ((number & 0x00FF_00FF_00FF_00FF).wrapping_mul((100 << 16) + 1)) >> 16;
                 ((number & 0x0000_FFFF_0000_FFFF).wrapping_mul((10_000 << 32) + 1)) >> 32

@@ -299,7 +299,7 @@ impl ErrorCode {
         (0, ::core::option::Option::None)
     }
     /// How many ASCII digits end `last` (at most 8), and `last` with `b'0'` taken from
-    /// each byte, which `digits_value` reads.
+    /// each byte, which `digit_bytes` reads.
     #[inline(always)]
     const fn trailing_digits(last: u64) -> (usize, u64) {
         let values = last ^ 0x3030_3030_3030_3030;
@@ -307,11 +307,17 @@ impl ErrorCode {
             | values) & 0x8080_8080_8080_8080;
         ((not_digits.leading_zeros() / 8) as usize, values)
     }
-    /// The number that the top `digits` bytes (1 to 8) of `values` (see
-    /// `trailing_digits`) write; the bytes below them are zeros in front of it.
+    /// The top `digits` bytes (1 to 8) of `values` (see `trailing_digits`), each a
+    /// digit's value, the last digit highest; the bytes below them cleared, zeros in
+    /// front of the number.
+    #[inline(always)]
+    const fn digit_bytes(values: u64, digits: usize) -> u64 {
+        values & u64::MAX.wrapping_shl(8 * (8 - digits) as u32)
+    }
+    /// The number that `digit_bytes` write.
     #[inline(always)]
     const fn digits_value(values: u64, digits: usize) -> u64 {
-        let mut number = values & u64::MAX.wrapping_shl(8 * (8 - digits) as u32);
+        let mut number = Self::digit_bytes(values, digits);
         number = ((number & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul((10 << 8) + 1)) >> 8;
         number = ((number & 0x00FF_00FF_00FF_00FF).wrapping_mul((100 << 16) + 1)) >> 16;
         ((number & 0x0000_FFFF_0000_FFFF).wrapping_mul((10_000 << 32) + 1)) >> 32
@@ -596,42 +602,58 @@ impl Category {
         &PREFIX_KEYS
     }
     /// The first number of each slot's ranges, in order, the same number of them for every
-    /// slot; `i32::MAX` where the slot's prefix has no more ranges. Numbers have at most
-    /// 9 digits, so `i32` holds them, and compares in fewer instructions than `u32`.
-    const fn range_firsts() -> &'static [i32; 8usize] {
-        static RANGE_FIRSTS: [i32; 8usize] = [
-            i32::MAX,
-            1,
-            i32::MAX,
-            i32::MAX,
-            i32::MAX,
-            1,
-            1,
-            i32::MAX,
+    /// slot; `u64::MAX` where the slot's prefix has no more ranges. Each number is a key
+    /// (see `number_key`): its digits, one a byte, which the hex literals show.
+    const fn range_firsts() -> &'static [u64; 8usize] {
+        static RANGE_FIRSTS: [u64; 8usize] = [
+            u64::MAX,
+            0x01,
+            u64::MAX,
+            u64::MAX,
+            u64::MAX,
+            0x01,
+            0x01,
+            u64::MAX,
         ];
         &RANGE_FIRSTS
     }
-    /// The last number of each slot's ranges, after `i32::MAX` for numbers before them all.
-    const fn range_lasts() -> &'static [i32; 16usize] {
-        static RANGE_LASTS: [i32; 16usize] = [
-            i32::MAX,
+    /// The last number of each slot's ranges, as keys, after `u64::MAX` for numbers before
+    /// them all.
+    const fn range_lasts() -> &'static [u64; 16usize] {
+        static RANGE_LASTS: [u64; 16usize] = [
+            u64::MAX,
             0,
-            i32::MAX,
-            400,
-            i32::MAX,
+            u64::MAX,
+            0x04_00_00,
+            u64::MAX,
             0,
-            i32::MAX,
+            u64::MAX,
             0,
-            i32::MAX,
+            u64::MAX,
             0,
-            i32::MAX,
-            400,
-            i32::MAX,
-            99,
-            i32::MAX,
+            u64::MAX,
+            0x04_00_00,
+            u64::MAX,
+            0x09_09,
+            u64::MAX,
             0,
         ];
         &RANGE_LASTS
+    }
+    /// `number` as `of_prefix` compares it: its decimal digits, one a byte, the last
+    /// digit lowest (an input's last word, byte-swapped), or for 9 digits, which 8 bytes
+    /// cannot hold, `1 << 63` above its value. Keys are in the order of their numbers.
+    const fn number_key(number: u32) -> u64 {
+        if number >= 100_000_000 {
+            return (1 << 63) | number as u64;
+        }
+        let (mut key, mut rest, mut shift) = (0, number, 0);
+        while rest > 0 {
+            key |= ((rest % 10) as u64) << shift;
+            rest /= 10;
+            shift += 8;
+        }
+        key
     }
     /// The category of each slot's ranges, after `None` for numbers before them all.
     const fn range_categories() -> &'static [::core::option::Option<Self>; 16usize] {
@@ -666,10 +688,10 @@ impl Category {
     ) -> ::core::option::Option<Self> {
         match ErrorCode::shape(bytes, last) {
             (prefix_len, ::core::option::Option::Some(number)) => {
-                Self::of_prefix(first, prefix_len, number as i32)
+                Self::of_prefix(first, prefix_len, Self::number_key(number))
             }
             (prefix_len, ::core::option::Option::None) => {
-                Self::of_prefix(first, prefix_len, i32::MAX - 1)
+                Self::of_prefix(first, prefix_len, u64::MAX - 1)
             }
         }
     }
@@ -683,7 +705,7 @@ impl Category {
         if !((digits.wrapping_sub(1) < 8) & ((before == b'.') | (digits == len))) {
             return Self::of_unusual(bytes, first, last);
         }
-        let number = ErrorCode::digits_value(values, digits) as i32;
+        let number = ErrorCode::digit_bytes(values, digits).swap_bytes();
         Self::of_prefix(first, len.saturating_sub(digits + 1), number)
     }
     /// The category of an input whose prefix is its first `prefix_len` bytes (`first` is
@@ -692,7 +714,7 @@ impl Category {
     const fn of_prefix(
         first: u64,
         prefix_len: usize,
-        number: i32,
+        number: u64,
     ) -> ::core::option::Option<Self> {
         let slot = {
             let head = if prefix_len >= 8 {
