@@ -182,6 +182,8 @@ fn an_imported_catalogue_behaves_the_same_from_the_macro_and_from_a_generated_fi
         "\"1100\" Ok(Code1100) Some(Code1100) Some(CodesWithoutAPrefix)",
         "\"1101\" Err(ErrorCodeParseError { input: \"1101\", truncated: false, well_formed: true, \
          category: Some(CodesWithoutAPrefix) }) None Some(CodesWithoutAPrefix)",
+        "  `ModelArts.9999` is not in the catalogue; its prefix belongs to ModelArts errors |",
+        "  `1101` is not in the catalogue; its prefix belongs to Codes without a prefix |",
         "\"VPC.0101\" Ok(Vpc0101) Some(Vpc0101) Some(CreatingAVpc)",
         "\"VPC.0102\" Err(ErrorCodeParseError { input: \"VPC.0102\", truncated: false, \
          well_formed: true, category: None }) None None",

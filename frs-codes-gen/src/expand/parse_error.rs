@@ -3,7 +3,7 @@
 //! lookup and a copy, no more.
 
 use super::docs::Docs;
-use super::Signatures;
+use super::{Optional, Signatures};
 use crate::options::Options;
 use crate::validate::MAX_CODE_LEN;
 use proc_macro2::TokenStream;
@@ -28,6 +28,27 @@ pub(super) fn parse_error(options: &Options, docs: &Docs, signatures: &Signature
         )
     } else {
         "`{}{}` is not a code of the catalogue".to_owned()
+    };
+    // A well-formed input's category holds its number where the category is a range, and its
+    // prefix where it holds the prefix whole.
+    let placed = match signatures.category_range {
+        Optional::Always => quote! {
+            ::core::write!(
+                f,
+                "`{}` is not in the catalogue; its number falls in {}",
+                self.input(),
+                category.title(),
+            )
+        },
+        Optional::Sometimes => quote! {
+            ::core::write!(
+                f,
+                "`{}` is not in the catalogue; its {} {}",
+                self.input(),
+                if category.range().is_some() { "number falls in" } else { "prefix belongs to" },
+                category.title(),
+            )
+        },
     };
     let chunk_starts = (0..KEPT_CHUNKS).map(|chunk| chunk * 16);
     quote! {
@@ -154,12 +175,7 @@ pub(super) fn parse_error(options: &Options, docs: &Docs, signatures: &Signature
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 let ellipsis = if self.truncated { "…" } else { "" };
                 match (self.is_well_formed(), self.category()) {
-                    (true, ::core::option::Option::Some(category)) => ::core::write!(
-                        f,
-                        "`{}` is not in the catalogue; its number falls in {}",
-                        self.input(),
-                        category.title(),
-                    ),
+                    (true, ::core::option::Option::Some(category)) => #placed,
                     (false, ::core::option::Option::Some(category)) => ::core::write!(
                         f,
                         "`{}` is not in the catalogue; its prefix belongs to {}",
