@@ -752,12 +752,25 @@ impl ErrorCodeParseError {
             kept[0] = ((first as u128) | ((high as u128) << 64)).to_le_bytes();
             kept
         } else {
-            [
-                Self::chunk(bytes, 0usize),
-                Self::chunk(bytes, 16usize),
-                Self::chunk(bytes, 32usize),
-                Self::chunk(bytes, 48usize),
-            ]
+            let last = match bytes.last_chunk::<16>() {
+                ::core::option::Option::Some(last) => u128::from_le_bytes(*last),
+                ::core::option::Option::None => 0,
+            };
+            let mut kept = [[0; 16]; 4usize];
+            let mut chunk = 0;
+            while chunk < 4usize {
+                let start = 16 * chunk;
+                let rest = bytes
+                    .split_at(if start < kept_len { start } else { kept_len })
+                    .1;
+                if let ::core::option::Option::Some(full) = rest.first_chunk::<16>() {
+                    kept[chunk] = *full;
+                } else if !rest.is_empty() {
+                    kept[chunk] = (last >> (8 * (start + 16 - kept_len))).to_le_bytes();
+                }
+                chunk += 1;
+            }
+            kept
         };
         Self {
             kept,
@@ -765,39 +778,6 @@ impl ErrorCodeParseError {
             truncated: kept_len < input.len(),
             aligned: [],
         }
-    }
-    /// `bytes[start..start + 16]`, zero-padded past the end of `bytes`.
-    #[inline(always)]
-    const fn chunk(bytes: &[u8], start: usize) -> [u8; 16] {
-        let rest = bytes
-            .split_at(if start < bytes.len() { start } else { bytes.len() })
-            .1;
-        if let ::core::option::Option::Some(full) = rest.first_chunk::<16>() {
-            return *full;
-        }
-        let len = rest.len();
-        let (low, high) = match (rest.first_chunk::<8>(), rest.last_chunk::<8>()) {
-            (::core::option::Option::Some(first), ::core::option::Option::Some(last)) => {
-                (
-                    u64::from_le_bytes(*first),
-                    if len > 8 {
-                        u64::from_le_bytes(*last) >> (8 * (16 - len))
-                    } else {
-                        0
-                    },
-                )
-            }
-            _ => {
-                let mut low = 0u64;
-                let mut index = 0;
-                while index < len {
-                    low |= (rest[index] as u64) << (8 * index);
-                    index += 1;
-                }
-                (low, 0)
-            }
-        };
-        ((low as u128) | ((high as u128) << 64)).to_le_bytes()
     }
     /// The kept bytes of the input.
     const fn kept(&self) -> &[u8] {
