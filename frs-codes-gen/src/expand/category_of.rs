@@ -206,6 +206,14 @@ pub(super) fn of_bytes(
     let keys: Vec<(u64, u64, u64)> = hashed.iter().map(|(_, key)| *key).collect();
     // Whether a hashed prefix is longer than 8 bytes, so that its last word is read.
     let wide = keys.iter().any(|(len, _, _)| *len > 8);
+    // The prefix's first word: its first `prefix_len` bytes of `first`. Where every prefix is
+    // shorter than 8 bytes, an input's longer prefix matches none whatever its word, so the mask
+    // may wrap around for it rather than be chosen by a comparison.
+    let read_head = if keys.iter().all(|(len, _, _)| *len < 8) {
+        quote!(let head = first & (1u64.wrapping_shl(8 * prefix_len as u32) - 1);)
+    } else {
+        quote!(let head = if prefix_len >= 8 { first } else { first & ((1 << (8 * prefix_len)) - 1) };)
+    };
     // One prefix, compared without a hash or a table.
     let single = known.len() == 1 && hashed.len() == 1;
     let with_tail = needs_tail(&keys);
@@ -581,7 +589,7 @@ pub(super) fn of_bytes(
             #number_parameter
         ) -> ::core::option::Option<Self> {
             let slot = #long_prefixes {
-                let head = if prefix_len >= 8 { first } else { first & ((1 << (8 * prefix_len)) - 1) };
+                #read_head
                 #read_tail
                 #find_slot
             };

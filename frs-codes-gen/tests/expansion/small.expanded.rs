@@ -717,11 +717,7 @@ impl Category {
         number: u64,
     ) -> ::core::option::Option<Self> {
         let slot = {
-            let head = if prefix_len >= 8 {
-                first
-            } else {
-                first & ((1 << (8 * prefix_len)) - 1)
-            };
+            let head = first & (1u64.wrapping_shl(8 * prefix_len as u32) - 1);
             let slot = ((head ^ prefix_len as u64).wrapping_mul(7960286522194355701)
                 >> 61) as usize;
             let ::core::option::Option::Some(&[key_len, key_head]) = Self::prefix_keys()
