@@ -430,8 +430,10 @@ pub(super) fn of_bytes(
     let number_tables = if ranged {
         quote! {
             /// The first number of each slot's ranges, in order, the same number of them for every
-            /// slot; `u64::MAX` where the slot's prefix has no more ranges. Each number is a key
-            /// (see `number_key`): its digits, one a byte, which the hex literals show.
+            /// slot; `u64::MAX` where the slot's prefix has no more ranges. Each number is a key:
+            /// its decimal digits, one a byte, the last digit lowest (an input's digits,
+            /// byte-swapped), which the hex literals show; a 9-digit number, which 8 bytes cannot
+            /// hold, is `1 << 63` above its value. Keys are in the order of their numbers.
             const fn range_firsts() -> &'static [u64; #first_count] {
                 static RANGE_FIRSTS: [u64; #first_count] = [#(#firsts),*];
                 &RANGE_FIRSTS
@@ -442,22 +444,6 @@ pub(super) fn of_bytes(
             const fn range_lasts() -> &'static [u64; #end_count] {
                 static RANGE_LASTS: [u64; #end_count] = [#(#lasts),*];
                 &RANGE_LASTS
-            }
-
-            /// `number` as `of_prefix` compares it: its decimal digits, one a byte, the last
-            /// digit lowest (an input's last word, byte-swapped), or for 9 digits, which 8 bytes
-            /// cannot hold, `1 << 63` above its value. Keys are in the order of their numbers.
-            const fn number_key(number: u32) -> u64 {
-                if number >= 100_000_000 {
-                    return (1 << 63) | number as u64;
-                }
-                let (mut key, mut rest, mut shift) = (0, number, 0);
-                while rest > 0 {
-                    key |= ((rest % 10) as u64) << shift;
-                    rest /= 10;
-                    shift += 8;
-                }
-                key
             }
 
             /// The category of each slot's ranges, after `None` for numbers before them all.
@@ -532,8 +518,16 @@ pub(super) fn of_bytes(
     let unusual_number = if ranged {
         quote! {
             match #code_type::shape(bytes, last) {
+                // Only a 9-digit number comes this way (up to 8 digits take the usual path): its
+                // key is `1 << 63` above its value, or, with a leading zero, its last 8 digits'
+                // bytes, as on the usual path.
                 (prefix_len, ::core::option::Option::Some(number)) => {
-                    Self::of_prefix(#bytes_argument first, prefix_len, Self::number_key(number))
+                    let key = if number >= 100_000_000 {
+                        (1 << 63) | number as u64
+                    } else {
+                        #code_type::trailing_digits(last).1.swap_bytes()
+                    };
+                    Self::of_prefix(#bytes_argument first, prefix_len, key)
                 }
                 (prefix_len, ::core::option::Option::None) => {
                     Self::of_prefix(#bytes_argument first, prefix_len, #unnumbered_argument)

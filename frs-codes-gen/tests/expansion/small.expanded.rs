@@ -602,8 +602,10 @@ impl Category {
         &PREFIX_KEYS
     }
     /// The first number of each slot's ranges, in order, the same number of them for every
-    /// slot; `u64::MAX` where the slot's prefix has no more ranges. Each number is a key
-    /// (see `number_key`): its digits, one a byte, which the hex literals show.
+    /// slot; `u64::MAX` where the slot's prefix has no more ranges. Each number is a key:
+    /// its decimal digits, one a byte, the last digit lowest (an input's digits,
+    /// byte-swapped), which the hex literals show; a 9-digit number, which 8 bytes cannot
+    /// hold, is `1 << 63` above its value. Keys are in the order of their numbers.
     const fn range_firsts() -> &'static [u64; 8usize] {
         static RANGE_FIRSTS: [u64; 8usize] = [
             u64::MAX,
@@ -640,21 +642,6 @@ impl Category {
         ];
         &RANGE_LASTS
     }
-    /// `number` as `of_prefix` compares it: its decimal digits, one a byte, the last
-    /// digit lowest (an input's last word, byte-swapped), or for 9 digits, which 8 bytes
-    /// cannot hold, `1 << 63` above its value. Keys are in the order of their numbers.
-    const fn number_key(number: u32) -> u64 {
-        if number >= 100_000_000 {
-            return (1 << 63) | number as u64;
-        }
-        let (mut key, mut rest, mut shift) = (0, number, 0);
-        while rest > 0 {
-            key |= ((rest % 10) as u64) << shift;
-            rest /= 10;
-            shift += 8;
-        }
-        key
-    }
     /// The category of each slot's ranges, after `None` for numbers before them all.
     const fn range_categories() -> &'static [::core::option::Option<Self>; 16usize] {
         static RANGE_CATEGORIES: [::core::option::Option<Category>; 16usize] = [
@@ -688,7 +675,12 @@ impl Category {
     ) -> ::core::option::Option<Self> {
         match ErrorCode::shape(bytes, last) {
             (prefix_len, ::core::option::Option::Some(number)) => {
-                Self::of_prefix(first, prefix_len, Self::number_key(number))
+                let key = if number >= 100_000_000 {
+                    (1 << 63) | number as u64
+                } else {
+                    ErrorCode::trailing_digits(last).1.swap_bytes()
+                };
+                Self::of_prefix(first, prefix_len, key)
             }
             (prefix_len, ::core::option::Option::None) => {
                 Self::of_prefix(first, prefix_len, u64::MAX - 1)
