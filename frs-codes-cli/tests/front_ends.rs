@@ -122,6 +122,21 @@ fn generated_file_consumer(name: &str) -> Consumer {
     consumer
 }
 
+/// What the probe prints in a crate named `name` holding the file `frs-codes generate` writes
+/// for `catalogue`.
+fn run_generated_file(name: &str, catalogue: &str) -> String {
+    let by_file = generated_file_consumer(name);
+    by_file.write("codes.json", catalogue);
+    let generated = frs_codes_in(
+        &by_file.dir,
+        &["generate", "codes.json", "-o", "src/codes.rs"],
+    );
+    assert_eq!(generated.status, 0, "{}", generated.stderr);
+    by_file
+        .run()
+        .expect("the generated-file consumer builds and runs")
+}
+
 fn bundled_catalogue() -> String {
     std::fs::read_to_string(workspace_root().join("codes.json")).expect("codes.json")
 }
@@ -146,17 +161,8 @@ fn macro_build_script_and_generated_file_behave_the_same() {
         expected
     );
 
-    let by_file = generated_file_consumer("front-end-generated-file");
-    by_file.write("codes.json", &catalogue);
-    let generated = frs_codes_in(
-        &by_file.dir,
-        &["generate", "codes.json", "-o", "src/codes.rs"],
-    );
-    assert_eq!(generated.status, 0, "{}", generated.stderr);
     assert_eq!(
-        by_file
-            .run()
-            .expect("the generated-file consumer builds and runs"),
+        run_generated_file("front-end-generated-file", &catalogue),
         expected
     );
 }
@@ -191,17 +197,8 @@ fn an_imported_catalogue_behaves_the_same_from_the_macro_and_from_a_generated_fi
         assert!(expected.contains(line), "{line} in:\n{expected}");
     }
 
-    let by_file = generated_file_consumer("front-end-generated-file-imported");
-    by_file.write("codes.json", &catalogue);
-    let generated = frs_codes_in(
-        &by_file.dir,
-        &["generate", "codes.json", "-o", "src/codes.rs"],
-    );
-    assert_eq!(generated.status, 0, "{}", generated.stderr);
     assert_eq!(
-        by_file
-            .run()
-            .expect("the generated-file consumer builds and runs"),
+        run_generated_file("front-end-generated-file-imported", &catalogue),
         expected
     );
 }
