@@ -8,9 +8,9 @@ use std::fmt::Write as _;
 
 /// Explain error codes: HTTP status, category, description and measure
 ///
-/// A code that is well formed but not listed still gets the category its number falls in (exit
-/// status 1); a string that is not a code at all is an error (exit status 2). Near misses
-/// (case, zero padding, separator) get the listed code suggested.
+/// A code that is well formed but not listed still gets the category its number (or prefix)
+/// falls in (exit status 1); a string that is not a code at all is an error (exit status 2).
+/// Near misses (case, zero padding, separator) get the listed code suggested.
 #[derive(clap::Args)]
 pub struct Args {
     /// The codes to explain, e.g. FRS.0202
@@ -90,7 +90,8 @@ fn explain(catalogue: &Catalogue, input: &str, text: &mut String) -> (serde_json
         Some(category) => {
             let _ = writeln!(
                 text,
-                "`{input}` is not in the catalogue; its number falls in {}.",
+                "`{input}` is not in the catalogue; {} {}.",
+                category.how_unlisted_codes_belong(),
                 category.title
             );
             let _ = writeln!(text, "  Category:    {}", category_line(category));

@@ -150,7 +150,8 @@ fn faults(catalogue: &Catalogue, injections: &[String]) -> Result<Vec<(usize, f6
 fn unlisted(catalogue: &Catalogue, code: &str) -> String {
     let mut reason = match (split_code(code), catalogue.category_of(code)) {
         (Some(_), Some(category)) => format!(
-            "`{code}` is not in the catalogue; its number falls in {}",
+            "`{code}` is not in the catalogue; {} {}",
+            category.how_unlisted_codes_belong(),
             category.title
         ),
         (Some(_), None) => format!("`{code}` is not in the catalogue"),

@@ -151,6 +151,23 @@ fn explain_serves_any_catalogue() {
 }
 
 #[test]
+fn an_unlisted_code_of_a_whole_prefix_belongs_by_its_prefix() {
+    let catalogue = workspace_root().join("frs-codes-gen/tests/expansion/imported.json");
+    let run = frs_codes(&[
+        "explain",
+        "--catalogue",
+        catalogue.to_str().expect("UTF-8 path"),
+        "ModelArts.9999",
+    ]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "`ModelArts.9999` is not in the catalogue; its prefix belongs to ModelArts errors.\n\
+         \x20 Category:    ModelArts errors (ModelArts)\n"
+    );
+}
+
+#[test]
 fn a_bad_catalogue_is_shown_in_context_and_exits_2() {
     let dir = scratch("explain-bad");
     let catalogue = dir.join("codes.json");

@@ -231,6 +231,24 @@ fn bad_arguments_exit_2_with_the_reason() {
         let run = frs_codes(&all);
         assert_eq!((run.status, run.stderr.as_str()), (2, expected));
     }
+    let imported = workspace_root().join("frs-codes-gen/tests/expansion/imported.json");
+    let run = frs_codes(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--catalogue",
+        imported.to_str().expect("UTF-8 path"),
+        "--inject",
+        "ModelArts.9999=0.1",
+    ]);
+    assert_eq!(
+        (run.status, run.stderr.as_str()),
+        (
+            2,
+            "error: --inject ModelArts.9999=0.1: `ModelArts.9999` is not in the catalogue; its \
+             prefix belongs to ModelArts errors\n"
+        )
+    );
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let address = taken.local_addr().expect("address").to_string();
     let run = frs_codes(&["serve", "--listen", &address]);

@@ -51,6 +51,30 @@ pub struct Category {
     pub range: Option<RangeInclusive<u32>>,
 }
 
+impl Category {
+    /// How a code the catalogue does not list belongs to the category, worded for a message: by
+    /// its number where the category is a range, by its prefix where it holds the prefix whole.
+    ///
+    /// ```
+    /// let catalogue = frs_codes_gen::parse(
+    ///     r#"{ "categories": [{ "name": "ModelArts", "title": "ModelArts errors", "prefix": "ModelArts" }],
+    ///          "codes": [{ "code": "ModelArts.0101", "status": 400, "description": "No AK/SK." }] }"#,
+    ///     "codes.json",
+    /// )?;
+    /// let category = catalogue.category_of("ModelArts.9999").expect("its prefix is held");
+    /// assert_eq!(category.how_unlisted_codes_belong(), "its prefix belongs to");
+    /// # Ok::<(), frs_codes_gen::Error>(())
+    /// ```
+    #[must_use]
+    pub fn how_unlisted_codes_belong(&self) -> &'static str {
+        if self.range.is_some() {
+            "its number falls in"
+        } else {
+            "its prefix belongs to"
+        }
+    }
+}
+
 /// An error code of the catalogue.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
