@@ -33,8 +33,28 @@ struct Known<'a> {
     text: &'a str,
     /// `(first, last, category)`, the bounds as keys (see `number_key`).
     ranges: Vec<(u64, u64, usize)>,
+    /// Whether one category holds the prefix whole (its one range is `0..=UNNUMBERED`).
+    whole: bool,
     /// Whether a listed code with this prefix has a category of its own.
     listed: bool,
+}
+
+/// What `of_bytes`, `of_unusual` and `of_prefix` do with an input's number: read it as a key
+/// and compare it with the ranges, or, where no category has a range, nothing.
+struct NumberUse {
+    /// `of_prefix`'s parameter for the number.
+    parameter: TokenStream,
+    /// The binding `of_bytes` gives the digits' values (`_` where it does not read them).
+    values: TokenStream,
+    /// How `of_bytes` reads the number, and the argument it passes on.
+    read: TokenStream,
+    argument: TokenStream,
+    /// `of_unusual`'s body.
+    unusual: TokenStream,
+    /// How `of_prefix` ends, once it has the prefix's slot.
+    find_category: TokenStream,
+    /// `of_prefix`'s doc.
+    doc: &'static str,
 }
 
 /// The prefixes, in catalogue order, then those only exceptions have.
@@ -54,6 +74,7 @@ fn known(catalogue: &Catalogue) -> Vec<Known<'_>> {
                     })
                     .collect(),
             },
+            whole: prefix.whole.is_some(),
             listed: false,
         })
         .collect();
@@ -67,6 +88,7 @@ fn known(catalogue: &Catalogue) -> Vec<Known<'_>> {
             None => known.push(Known {
                 text: shape.prefix,
                 ranges: Vec::new(),
+                whole: false,
                 listed: true,
             }),
         }
@@ -95,10 +117,10 @@ fn bound_literal(bound: u64) -> TokenStream {
             quote!((1 << 63) | #value)
         }
         bound => {
-            let bytes = bound.to_be_bytes();
-            let start = bytes.iter().position(|byte| *byte != 0).unwrap_or(7);
-            let digits: Vec<String> = bytes[start..]
+            let digits: Vec<String> = bound
+                .to_be_bytes()
                 .iter()
+                .skip_while(|byte| **byte == 0)
                 .map(|byte| format!("{byte:02}"))
                 .collect();
             format!("0x{}", digits.join("_"))
@@ -208,9 +230,10 @@ pub(super) fn of_bytes(
     let wide = keys.iter().any(|(len, _, _)| *len > 8);
     // The prefix's first word: its first `prefix_len` bytes of `first`. Where every prefix is
     // shorter than 8 bytes, an input's longer prefix matches none whatever its word, so the mask
-    // may wrap around for it rather than be chosen by a comparison.
+    // may wrap around for it rather than be chosen by a comparison (and its shift is computed
+    // wrapping too: an input prefix of 2^29 bytes must not overflow it).
     let read_head = if keys.iter().all(|(len, _, _)| *len < 8) {
-        quote!(let head = first & (1u64.wrapping_shl(8 * prefix_len as u32) - 1);)
+        quote!(let head = first & (1u64.wrapping_shl((prefix_len as u32).wrapping_mul(8)) - 1);)
     } else {
         quote!(let head = if prefix_len >= 8 { first } else { first & ((1 << (8 * prefix_len)) - 1) };)
     };
@@ -263,12 +286,9 @@ pub(super) fn of_bytes(
     // Where every prefix is held whole by one category or by none (as on every imported page,
     // which names no ranges), the category follows from the prefix alone: the number is
     // neither read nor compared.
-    let ranged = known.iter().any(|prefix| {
-        prefix
-            .ranges
-            .iter()
-            .any(|&(first, last, _)| (first, last) != (0, UNNUMBERED))
-    });
+    let ranged = known
+        .iter()
+        .any(|prefix| !prefix.whole && !prefix.ranges.is_empty());
     let per_slot = known
         .iter()
         .map(|prefix| prefix.ranges.len())
@@ -314,7 +334,6 @@ pub(super) fn of_bytes(
     };
     let range_categories = ends.iter().map(|(_, category)| category_value(*category));
     let per_slot_ends = index_literal(per_slot + 1);
-    let per_slot = index_literal(per_slot);
     let read_tail = wide.then(|| {
         quote! {
             // The 8 bytes that end the prefix, read whatever its length (from the start of an
@@ -470,76 +489,82 @@ pub(super) fn of_bytes(
             }
         }
     };
-    // What `of_prefix` is given of the number, and what it does with it.
-    let (number_parameter, read_number, number_argument, unnumbered_argument, find_category) =
-        if ranged {
-            (
-                quote!(number: u64,),
-                quote! {
-                    // The digits, one a byte, the last one lowest: the key `range_firsts` holds.
-                    let number = #code_type::digit_bytes(values, digits).swap_bytes();
-                },
-                quote!(number),
-                quote!(#unnumbered),
-                quote! {
-                    // Ranges are sorted and do not overlap: the last one starting at or before
-                    // the number is the only one that can hold it, and the number is in it or in
-                    // none.
-                    let base = slot * #per_slot;
-                    let mut started = 0;
-                    let mut range = base;
-                    while range < base + #per_slot {
-                        started += (Self::range_firsts()[range] <= number) as usize;
-                        range += 1;
-                    }
-                    let before_all = slot * #per_slot_ends;
-                    let range = before_all + started;
-                    let range = if number <= Self::range_lasts()[range] { range } else { before_all };
-                    Self::range_categories()[range]
-                },
-            )
+    let number = if ranged {
+        let ranges_per_slot = index_literal(per_slot);
+        // `slot * 1` is what clippy's `identity_op` flags in a generated file.
+        let base = if per_slot == 1 {
+            quote!(slot)
         } else {
-            (
-                quote!(),
-                quote!(),
-                quote!(),
-                quote!(),
-                quote!(Self::slot_categories()[slot]),
-            )
+            quote!(slot * #ranges_per_slot)
         };
-    let of_prefix_doc = if ranged {
-        " The category of an input whose prefix is its first `prefix_len` bytes (`first` is\n \
-         its first word) and whose number is `number`."
-    } else {
-        " The category of an input whose prefix is its first `prefix_len` bytes (`first` is\n \
-         its first word)."
-    };
-    let values = if ranged { quote!(values) } else { quote!(_) };
-    let unusual_number = if ranged {
-        quote! {
-            match #code_type::shape(bytes, last) {
-                // Only a 9-digit number comes this way (up to 8 digits take the usual path): its
-                // key is `1 << 63` above its value, or, with a leading zero, its last 8 digits'
-                // bytes, as on the usual path.
-                (prefix_len, ::core::option::Option::Some(number)) => {
-                    let key = if number >= 100_000_000 {
-                        (1 << 63) | number as u64
-                    } else {
-                        #code_type::trailing_digits(last).1.swap_bytes()
-                    };
-                    Self::of_prefix(#bytes_argument first, prefix_len, key)
+        NumberUse {
+            parameter: quote!(number: u64,),
+            values: quote!(values),
+            read: quote! {
+                // The digits, one a byte, the last one lowest: the key `range_firsts` holds.
+                let number = #code_type::digit_bytes(values, digits).swap_bytes();
+            },
+            argument: quote!(number),
+            unusual: quote! {
+                match #code_type::shape(bytes, last) {
+                    // Only a 9-digit number comes this way (up to 8 digits take the usual path):
+                    // its key is `1 << 63` above its value, or, with a leading zero, its last 8
+                    // digits' bytes, as on the usual path.
+                    (prefix_len, ::core::option::Option::Some(number)) => {
+                        let key = if number >= 100_000_000 {
+                            (1 << 63) | number as u64
+                        } else {
+                            #code_type::trailing_digits(last).1.swap_bytes()
+                        };
+                        Self::of_prefix(#bytes_argument first, prefix_len, key)
+                    }
+                    (prefix_len, ::core::option::Option::None) => {
+                        Self::of_prefix(#bytes_argument first, prefix_len, #unnumbered)
+                    }
                 }
-                (prefix_len, ::core::option::Option::None) => {
-                    Self::of_prefix(#bytes_argument first, prefix_len, #unnumbered_argument)
+            },
+            find_category: quote! {
+                // Ranges are sorted and do not overlap: the last one starting at or before the
+                // number is the only one that can hold it, and the number is in it or in none.
+                let base = #base;
+                let mut started = 0;
+                let mut range = base;
+                while range < base + #ranges_per_slot {
+                    started += (Self::range_firsts()[range] <= number) as usize;
+                    range += 1;
                 }
-            }
+                let before_all = slot * #per_slot_ends;
+                let range = before_all + started;
+                let range = if number <= Self::range_lasts()[range] { range } else { before_all };
+                Self::range_categories()[range]
+            },
+            doc: " The category of an input whose prefix is its first `prefix_len` bytes (`first` \
+                  is\n its first word) and whose number is `number`.",
         }
     } else {
-        quote! {
-            let (prefix_len, _) = #code_type::shape(bytes, last);
-            Self::of_prefix(#bytes_argument first, prefix_len)
+        NumberUse {
+            parameter: quote!(),
+            values: quote!(_),
+            read: quote!(),
+            argument: quote!(),
+            unusual: quote! {
+                let (prefix_len, _) = #code_type::shape(bytes, last);
+                Self::of_prefix(#bytes_argument first, prefix_len)
+            },
+            find_category: quote!(Self::slot_categories()[slot]),
+            doc: " The category of an input whose prefix is its first `prefix_len` bytes (`first` \
+                  is\n its first word).",
         }
     };
+    let NumberUse {
+        parameter: number_parameter,
+        values,
+        read: read_number,
+        argument: number_argument,
+        unusual: unusual_number,
+        find_category,
+        doc: of_prefix_doc,
+    } = number;
     quote! {
         #prefix_keys
 

@@ -709,7 +709,8 @@ impl Category {
         number: u64,
     ) -> ::core::option::Option<Self> {
         let slot = {
-            let head = first & (1u64.wrapping_shl(8 * prefix_len as u32) - 1);
+            let head = first
+                & (1u64.wrapping_shl((prefix_len as u32).wrapping_mul(8)) - 1);
             let slot = ((head ^ prefix_len as u64).wrapping_mul(7960286522194355701)
                 >> 61) as usize;
             let ::core::option::Option::Some(&[key_len, key_head]) = Self::prefix_keys()
@@ -723,7 +724,7 @@ impl Category {
             }
             slot
         };
-        let base = slot * 1;
+        let base = slot;
         let mut started = 0;
         let mut range = base;
         while range < base + 1 {
