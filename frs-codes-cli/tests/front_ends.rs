@@ -141,6 +141,12 @@ fn bundled_catalogue() -> String {
     std::fs::read_to_string(workspace_root().join("codes.json")).expect("codes.json")
 }
 
+/// A catalogue shaped like an imported page: the second expansion sample.
+fn imported_catalogue() -> String {
+    std::fs::read_to_string(workspace_root().join("frs-codes-gen/tests/expansion/imported.json"))
+        .expect("the imported expansion sample")
+}
+
 #[test]
 fn macro_build_script_and_generated_file_behave_the_same() {
     let catalogue = bundled_catalogue();
@@ -172,10 +178,7 @@ fn macro_build_script_and_generated_file_behave_the_same() {
 /// must be as clean.
 #[test]
 fn an_imported_catalogue_behaves_the_same_from_the_macro_and_from_a_generated_file() {
-    let catalogue = std::fs::read_to_string(
-        workspace_root().join("frs-codes-gen/tests/expansion/imported.json"),
-    )
-    .expect("the imported expansion sample");
+    let catalogue = imported_catalogue();
     let by_macro = macro_consumer("front-end-macro-imported");
     by_macro.write("codes.json", &catalogue);
     let expected = by_macro.run().expect("the macro consumer builds and runs");
@@ -201,6 +204,33 @@ fn an_imported_catalogue_behaves_the_same_from_the_macro_and_from_a_generated_fi
         run_generated_file("front-end-generated-file-imported", &catalogue),
         expected
     );
+}
+
+/// The file `frs-codes generate` writes is plain source, so a consumer's lints see all of it
+/// (the macro's expansion they mostly do not): clippy's default lints find nothing in it, for
+/// the bundled catalogue and for one shaped like an imported page.
+#[test]
+fn a_generated_file_passes_clippy() {
+    for (name, catalogue) in [
+        ("clippy-generated-bundled", bundled_catalogue()),
+        ("clippy-generated-imported", imported_catalogue()),
+    ] {
+        let consumer = Consumer::library(name);
+        consumer.write("codes.json", &catalogue).write(
+            "src/lib.rs",
+            "//! A library holding a generated file.\n#![deny(warnings, missing_docs)]\n\n\
+             /// The catalogue's types.\npub mod codes;\n",
+        );
+        let generated = frs_codes_in(
+            &consumer.dir,
+            &["generate", "codes.json", "-o", "src/codes.rs"],
+        );
+        assert_eq!(generated.status, 0, "{}", generated.stderr);
+        let output = consumer.cargo(&["clippy"]);
+        let stderr = consumer.normalize(&String::from_utf8_lossy(&output.stderr));
+        assert!(output.status.success(), "{name}: {stderr}");
+        assert_eq!(stderr, "", "{name}: clippy must have nothing to say");
+    }
 }
 
 #[test]

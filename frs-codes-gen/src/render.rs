@@ -79,19 +79,30 @@ fn doc_text(attribute: TokenStream) -> Option<String> {
 }
 
 /// The lines of a doc attribute's `text` (each line starting with a space, as `///` lines do),
-/// prose wrapped, code blocks as they are.
+/// prose wrapped, code blocks as they are. A line that continues a list item (a measure's
+/// bullet that spans two lines of the catalogue) is indented under it, as rustdoc's lint
+/// `doc_lazy_continuation` asks.
 fn doc_lines(text: &str) -> Vec<String> {
     let mut in_code = false;
+    let mut item_indent: Option<String> = None;
     let mut lines = Vec::new();
     for line in text.split('\n') {
-        let content = line.strip_prefix(' ').unwrap_or(line);
+        let mut content = line.strip_prefix(' ').unwrap_or(line).to_owned();
         if content.starts_with("```") {
             in_code = !in_code;
         }
-        let wrapped = if in_code {
-            vec![content.to_owned()]
+        let wrapped = if in_code || content.starts_with("```") {
+            item_indent = None;
+            vec![content]
         } else {
-            wrap(content)
+            if content.is_empty() {
+                item_indent = None;
+            } else if let Some(indent) = item_marker_indent(&content) {
+                item_indent = Some(indent);
+            } else if let Some(indent) = &item_indent {
+                content.insert_str(0, indent);
+            }
+            wrap(&content)
         };
         lines.extend(wrapped.into_iter().map(|line| {
             if line.is_empty() {
@@ -104,21 +115,36 @@ fn doc_lines(text: &str) -> Vec<String> {
     lines
 }
 
+/// The indentation that continues a list item starting `line` (`* `, `- ` or `1. `), if it
+/// starts one.
+fn item_marker_indent(line: &str) -> Option<String> {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let marker = if line.starts_with("* ") || line.starts_with("- ") {
+        2
+    } else if digits > 0 && line[digits..].starts_with(". ") {
+        digits + 2
+    } else {
+        return None;
+    };
+    Some(" ".repeat(marker))
+}
+
 /// `line` cut at spaces into lines of at most [`WIDTH`] characters where it can be. A cut is
 /// made only before a word that starts with a letter, a parenthesis, a quote or inline code, so
-/// that no new line starts with what Markdown would read as a list item, heading or quote; a
-/// bullet's continuation is indented.
+/// that no new line starts with what Markdown would read as a list item, heading or quote; the
+/// continuation of a list item (or of an indented line) is indented like it.
 fn wrap(line: &str) -> Vec<String> {
-    let indent = if line.starts_with("* ") { "  " } else { "" };
+    let leading = line.len() - line.trim_start_matches(' ').len();
+    let indent = item_marker_indent(line).unwrap_or_else(|| " ".repeat(leading));
     let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in line.split(' ') {
+    let mut current = " ".repeat(leading);
+    for word in line[leading..].split(' ') {
         let fits = current.chars().count() + 1 + word.chars().count() <= WIDTH;
         let may_start_line = word
             .starts_with(|c: char| c.is_alphabetic() || matches!(c, '(' | '"'))
             || (word.starts_with('`') && !word.starts_with("```"));
-        if !current.is_empty() && !fits && may_start_line && current.trim() != "*" {
-            lines.push(std::mem::replace(&mut current, indent.to_owned()));
+        if !current.trim().is_empty() && !fits && may_start_line && current.trim() != "*" {
+            lines.push(std::mem::replace(&mut current, indent.clone()));
         } else if !current.is_empty() && current != indent {
             current.push(' ');
         }
@@ -144,5 +170,29 @@ mod tests {
         assert!(lines[1..].iter().all(|line| line.starts_with("  a")));
         let risky = format!("{} - 42 # 7", "b".repeat(WIDTH - 2));
         assert_eq!(wrap(&risky), std::slice::from_ref(&risky));
+        let dash = format!("- {}", "c ".repeat(60).trim_end());
+        assert!(wrap(&dash)[1..].iter().all(|line| line.starts_with("  c")));
+        let numbered = format!("12. {}", "d ".repeat(60).trim_end());
+        assert!(wrap(&numbered)[1..]
+            .iter()
+            .all(|line| line.starts_with("    d")));
+    }
+
+    #[test]
+    fn a_line_that_continues_a_list_item_is_indented_under_it() {
+        let text =
+            " * HTTP 400: Invalid value length.\n The value can contain 0 to 43 characters.\n\n \
+                    After the list.\n - a measure\n that spans two lines";
+        assert_eq!(
+            doc_lines(text),
+            [
+                " * HTTP 400: Invalid value length.",
+                "   The value can contain 0 to 43 characters.",
+                "",
+                " After the list.",
+                " - a measure",
+                "   that spans two lines",
+            ]
+        );
     }
 }

@@ -29,6 +29,9 @@ pub(super) fn category_enum(
     let all = categories.iter().map(|category| variant(&category.name));
     let titles = categories.iter().map(|category| &category.title);
     let prefix_type = signatures.category_prefix.ty(quote!(&'static str));
+    // A `static`'s references are `'static` already; spelling it is clippy's
+    // `redundant_static_lifetimes` in a generated file.
+    let static_prefix_type = signatures.category_prefix.ty(quote!(&str));
     let prefixes = categories
         .iter()
         .map(|category| signatures.category_prefix.value(category.prefixes.first()));
@@ -159,7 +162,7 @@ pub(super) fn category_enum(
 
             /// Each category's main prefix.
             const fn main_prefixes() -> &'static [#prefix_type; #count] {
-                static PREFIXES: [#prefix_type; #count] = [#(#prefixes),*];
+                static PREFIXES: [#static_prefix_type; #count] = [#(#prefixes),*];
                 &PREFIXES
             }
 

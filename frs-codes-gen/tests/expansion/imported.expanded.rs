@@ -514,7 +514,7 @@ impl Category {
     }
     /// Each category's main prefix.
     const fn main_prefixes() -> &'static [::core::option::Option<&'static str>; 3usize] {
-        static PREFIXES: [::core::option::Option<&'static str>; 3usize] = [
+        static PREFIXES: [::core::option::Option<&str>; 3usize] = [
             ::core::option::Option::Some("ModelArts"),
             ::core::option::Option::Some(""),
             ::core::option::Option::None,

@@ -524,7 +524,7 @@ impl Category {
     }
     /// Each category's main prefix.
     const fn main_prefixes() -> &'static [&'static str; 2usize] {
-        static PREFIXES: [&'static str; 2usize] = ["FRS", "APIG"];
+        static PREFIXES: [&str; 2usize] = ["FRS", "APIG"];
         &PREFIXES
     }
     /// Each category's prefixes.
