@@ -43,14 +43,13 @@ fn expansions_match_the_reviewed_snapshots() {
 }
 
 #[test]
-fn expansion_is_deterministic() {
-    let first = generate(quote!(path = "tests/expansion/small.json"))
-        .expect("valid")
-        .to_string();
-    let second = generate(quote!(path = "tests/expansion/small.json"))
-        .expect("valid")
-        .to_string();
-    assert_eq!(first, second);
+fn expansions_are_deterministic() {
+    for name in SNAPSHOTS {
+        let path = format!("tests/expansion/{name}.json");
+        let first = generate(quote!(path = #path)).expect("valid").to_string();
+        let second = generate(quote!(path = #path)).expect("valid").to_string();
+        assert_eq!(first, second, "{name}");
+    }
 }
 
 /// Every public name the expansion adds, as `Type`, `Type::item` or `Type: Trait`.
@@ -109,9 +108,7 @@ fn public_surface(file: &syn::File) -> BTreeSet<String> {
 }
 
 #[test]
-fn expansion_adds_only_the_documented_public_items() {
-    let tokens = generate(quote!(path = "tests/expansion/small.json")).expect("valid");
-    let file: syn::File = syn::parse2(tokens).expect("parses");
+fn expansions_add_only_the_documented_public_items() {
     let expected: BTreeSet<String> = [
         "ErrorCode",
         "ErrorCode::ALL",
@@ -158,7 +155,12 @@ fn expansion_adds_only_the_documented_public_items() {
     .into_iter()
     .map(str::to_owned)
     .collect();
-    assert_eq!(public_surface(&file), expected);
+    for name in SNAPSHOTS {
+        let path = format!("tests/expansion/{name}.json");
+        let tokens = generate(quote!(path = #path)).expect("valid");
+        let file: syn::File = syn::parse2(tokens).expect("parses");
+        assert_eq!(public_surface(&file), expected, "{name}");
+    }
 }
 
 /// Damaged catalogues are diagnosed, never a panic: a valid catalogue with each character

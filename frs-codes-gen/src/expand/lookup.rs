@@ -6,9 +6,10 @@
 //! ("hash and displace": the hash's top bits choose a bucket, and the bucket's displacement moves
 //! its codes to slots no other code takes) sends every code of the catalogue to a slot of its
 //! own, which holds the code's index. The input is that code only if it is spelled exactly so:
-//! its length and both words are compared, and for long codes the bytes between, so any other
-//! input, whatever slot it reaches, ends in `None`. Every step is a multiply, a shift or a load;
-//! the only branches are the length check and the final comparison.
+//! its length and both words are compared (the last word first, where misses differ), and for
+//! long codes the bytes between, so any other input, whatever slot it reaches, ends in `None`.
+//! Every step is a multiply, a shift or a load; the only branches are the length check and the
+//! comparisons, which go the same way for every miss.
 
 use super::{index_literal, index_type};
 use crate::model::Catalogue;
@@ -267,8 +268,10 @@ pub(super) fn lookup(catalogue: &Catalogue) -> TokenStream {
     quote! {
         /// Each code's last and first 8 bytes as little-endian words (see `words`) and its
         /// length, three numbers a code, in catalogue order: a flat array of numbers, the
-        /// cheapest table for rustc to check. The last word comes first because it is
-        /// compared first (see `lookup`).
+        /// cheapest table for rustc to check. The last word comes first: the compiler branches
+        /// on each comparison in the order the words lie here, and the last word, which holds
+        /// the number, is where an unknown code differs from the candidate, where a first word
+        /// that many codes share would make the first branch a coin toss.
         const fn spelling_keys() -> &'static [u64; #key_count] {
             static SPELLING_KEYS: [u64; #key_count] = [#(#keys),*];
             &SPELLING_KEYS
@@ -337,11 +340,8 @@ pub(super) fn lookup(catalogue: &Catalogue) -> TokenStream {
             let slot = ((hash ^ displacement.wrapping_mul(#MIX_DISPLACEMENT)).wrapping_mul(#MIX_SLOT)
                 >> #slot_shift) as usize;
             let index = Self::slots()[slot] as usize;
-            // The candidate is the answer only if it is spelled exactly like the input. LLVM
-            // makes a branch of each comparison, in the order the words lie in memory, so the
-            // last word, which holds the number, comes first: an unknown code differs from the
-            // candidate there, where a first word that many codes share (`ModelArt`) would make
-            // the first branch a coin toss.
+            // The candidate is the answer only if it is spelled exactly like the input; the last
+            // word first (see `spelling_keys`).
             let ::core::option::Option::Some(&[expected_last, expected_first, expected_len]) =
                 Self::spelling_keys().split_at(3 * index).1.first_chunk::<3>()
             else {

@@ -88,8 +88,10 @@ impl ErrorCode {
     }
     /// Each code's last and first 8 bytes as little-endian words (see `words`) and its
     /// length, three numbers a code, in catalogue order: a flat array of numbers, the
-    /// cheapest table for rustc to check. The last word comes first because it is
-    /// compared first (see `lookup`).
+    /// cheapest table for rustc to check. The last word comes first: the compiler branches
+    /// on each comparison in the order the words lie here, and the last word, which holds
+    /// the number, is where an unknown code differs from the candidate, where a first word
+    /// that many codes share would make the first branch a coin toss.
     const fn spelling_keys() -> &'static [u64; 9usize] {
         static SPELLING_KEYS: [u64; 9usize] = [
             3544386989748089970, 8390840989558009677, 14, 3472329399225810944, 808464689,
