@@ -192,6 +192,33 @@ fn parse_errors_keep_the_input_and_the_category() {
     assert!(format!("{unknown:?}").contains("\"FRS.0250\""));
 }
 
+/// The parse error keeps its input in 16-byte chunks, built differently for up to 16 bytes, for
+/// whole chunks and for the last, partial one: every length up to past the 64 bytes it keeps,
+/// with characters of 1 to 4 bytes across every chunk boundary, comes back whole or cut at the
+/// last character that fits.
+#[test]
+fn a_parse_error_keeps_any_input_whole_or_cut_at_a_character() {
+    for skip in 0..4 {
+        for count in 0..=70 {
+            let input: String = "FRS.0202é€𝄞-x"
+                .chars()
+                .cycle()
+                .skip(skip)
+                .take(count)
+                .collect();
+            let Err(error) = input.parse::<ErrorCode>() else {
+                continue;
+            };
+            let mut kept = input.len().min(64);
+            while !input.is_char_boundary(kept) {
+                kept -= 1;
+            }
+            assert_eq!(error.input(), &input[..kept], "{input:?}");
+            assert_eq!(error.is_truncated(), kept < input.len(), "{input:?}");
+        }
+    }
+}
+
 #[test]
 fn derives_order_hash_and_compare_by_catalogue_position() {
     let mut sorted = ErrorCode::ALL.to_vec();
