@@ -53,13 +53,15 @@ pub(super) fn parse_error(options: &Options, docs: &Docs, signatures: &Signature
     quote! {
         #doc
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-        // `kept` first, and aligned, for the 16-byte moves that fill and copy it.
+        // `kept` aligned, for the 16-byte moves that fill and copy it, and after the two small
+        // fields: a `Result` with this error puts its `Ok` value at offset 0, and over the kept
+        // bytes that made the compiler split their first chunk into five stores.
         #[repr(C)]
         #vis struct #parse_error_type {
-            kept: [[u8; 16]; #KEPT_CHUNKS],
             kept_len: u8,
             truncated: bool,
             aligned: [u128; 0],
+            kept: [[u8; 16]; #KEPT_CHUNKS],
         }
 
         impl #parse_error_type {

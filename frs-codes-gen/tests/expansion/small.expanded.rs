@@ -758,10 +758,10 @@ impl ::core::fmt::Display for Category {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(C)]
 pub struct ErrorCodeParseError {
-    kept: [[u8; 16]; 4usize],
     kept_len: u8,
     truncated: bool,
     aligned: [u128; 0],
+    kept: [[u8; 16]; 4usize],
 }
 impl ErrorCodeParseError {
     /// Keeps `input`, or as much of it as fits on a character boundary, in 16-byte
