@@ -538,8 +538,8 @@ pub(super) fn of_bytes(
                 let range = if number <= Self::range_lasts()[range] { range } else { before_all };
                 Self::range_categories()[range]
             },
-            doc: " The category of an input whose prefix is its first `prefix_len` bytes (`first` \
-                  is\n its first word) and whose number is `number`.",
+            doc: " The category of an input whose prefix is its first `prefix_len` bytes \
+                  (`first` is its first word) and whose number is `number`.",
         }
     } else {
         NumberUse {
@@ -552,8 +552,8 @@ pub(super) fn of_bytes(
                 Self::of_prefix(#bytes_argument first, prefix_len)
             },
             find_category: quote!(Self::slot_categories()[slot]),
-            doc: " The category of an input whose prefix is its first `prefix_len` bytes (`first` \
-                  is\n its first word).",
+            doc: " The category of an input whose prefix is its first `prefix_len` bytes \
+                  (`first` is its first word).",
         }
     };
     let NumberUse {

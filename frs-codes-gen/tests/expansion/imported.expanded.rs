@@ -664,8 +664,8 @@ impl Category {
         }
         Self::of_prefix(bytes, first, len.saturating_sub(digits + 1))
     }
-    /// The category of an input whose prefix is its first `prefix_len` bytes (`first` is
-    /// its first word).
+    /// The category of an input whose prefix is its first `prefix_len` bytes (`first` is its first
+    /// word).
     #[inline(always)]
     const fn of_prefix(
         bytes: &[u8],

@@ -702,8 +702,8 @@ impl Category {
         let number = ErrorCode::digit_bytes(values, digits).swap_bytes();
         Self::of_prefix(first, len.saturating_sub(digits + 1), number)
     }
-    /// The category of an input whose prefix is its first `prefix_len` bytes (`first` is
-    /// its first word) and whose number is `number`.
+    /// The category of an input whose prefix is its first `prefix_len` bytes (`first` is its first
+    /// word) and whose number is `number`.
     #[inline(always)]
     const fn of_prefix(
         first: u64,
