@@ -282,58 +282,6 @@ pub(super) fn of_bytes(
     });
     let key_count = key_width * slot_count;
     let key_width = index_literal(key_width);
-    let unnumbered = bound_literal(UNNUMBERED);
-    // Where every prefix is held whole by one category or by none (as on every imported page,
-    // which names no ranges), the category follows from the prefix alone: the number is
-    // neither read nor compared.
-    let ranged = known
-        .iter()
-        .any(|prefix| !prefix.whole && !prefix.ranges.is_empty());
-    let per_slot = known
-        .iter()
-        .map(|prefix| prefix.ranges.len())
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let slot_ranges = |prefix: &Option<usize>| -> &[(u64, u64, usize)] {
-        prefix.map_or(&[], |index| &known[index].ranges)
-    };
-    let firsts = slot_prefix.iter().flat_map(|prefix| {
-        let ranges = slot_ranges(prefix);
-        ranges
-            .iter()
-            .map(|(first, _, _)| *first)
-            .chain(std::iter::repeat_n(u64::MAX, per_slot - ranges.len()))
-            .map(bound_literal)
-    });
-    let first_count = per_slot * slot_count;
-    // Each slot's ranges after one that holds no number: no range starts at or before the number
-    // means the first entry; its last number lets every number through to its `None`.
-    let ends: Vec<(u64, Option<usize>)> = slot_prefix
-        .iter()
-        .flat_map(|prefix| {
-            let ranges = slot_ranges(prefix);
-            std::iter::once((u64::MAX, None))
-                .chain(
-                    ranges
-                        .iter()
-                        .map(|(_, last, category)| (*last, Some(*category))),
-                )
-                .chain(std::iter::repeat_n((0, None), per_slot - ranges.len()))
-        })
-        .collect();
-    let end_count = ends.len();
-    let lasts = ends.iter().map(|(last, _)| bound_literal(*last));
-    // Category values rather than positions in `ALL`: one load less on the way to the answer.
-    let category_value = |category: Option<usize>| match category {
-        Some(category) => {
-            let ident = variant(&catalogue.categories[category].name);
-            quote!(::core::option::Option::Some(#category_type::#ident))
-        }
-        None => none.clone(),
-    };
-    let range_categories = ends.iter().map(|(_, category)| category_value(*category));
-    let per_slot_ends = index_literal(per_slot + 1);
     let read_tail = wide.then(|| {
         quote! {
             // The 8 bytes that end the prefix, read whatever its length (from the start of an
@@ -446,6 +394,140 @@ pub(super) fn of_bytes(
     let reads_bytes = wide || !long.is_empty() || listed_lookup.is_some();
     let bytes_parameter = reads_bytes.then(|| quote!(bytes: &[u8],));
     let bytes_argument = reads_bytes.then(|| quote!(bytes,));
+    let (number_tables, number) = number_use(
+        catalogue,
+        &known,
+        &slot_prefix,
+        code_type,
+        category_type,
+        &bytes_argument,
+    );
+    let NumberUse {
+        parameter: number_parameter,
+        values,
+        read: read_number,
+        argument: number_argument,
+        unusual: unusual_number,
+        find_category,
+        doc: of_prefix_doc,
+    } = number;
+    quote! {
+        #prefix_keys
+
+        #number_tables
+
+        #listed_tables
+
+        /// [`of`](Self::of) for an input not shaped `PREFIX.DIGITS` or `DIGITS` with up to 8
+        /// digits: rare, and kept out of line so that the usual path stays short.
+        #[cold]
+        #[inline(never)]
+        const fn of_unusual(bytes: &[u8], first: u64, last: u64) -> ::core::option::Option<Self> {
+            #unusual_number
+        }
+
+        /// [`of`](Self::of) for the bytes of a string.
+        #[inline]
+        const fn of_bytes(bytes: &[u8]) -> ::core::option::Option<Self> {
+            let len = bytes.len();
+            let (first, last) = #code_type::words(bytes);
+            let (digits, #values) = #code_type::trailing_digits(last);
+            // The byte in front of the digits (an input that is all digits reads its own first
+            // digit, and is `DIGITS` by its length): one read, where telling up to 7 digits from
+            // 8 would be a branch that inputs in random order mispredict.
+            let before = if len > 0 { bytes[(len - digits).saturating_sub(1)] } else { 0 };
+            // The usual shapes, `PREFIX.DIGITS` and `DIGITS` with up to 8 digits, are told
+            // apart without a branch.
+            if !((digits.wrapping_sub(1) < 8) & ((before == b'.') | (digits == len))) {
+                return Self::of_unusual(bytes, first, last);
+            }
+            #read_number
+            Self::of_prefix(#bytes_argument first, len.saturating_sub(digits + 1), #number_argument)
+        }
+
+        #[doc = #of_prefix_doc]
+        #[inline(always)]
+        const fn of_prefix(
+            #bytes_parameter
+            first: u64,
+            prefix_len: usize,
+            #number_parameter
+        ) -> ::core::option::Option<Self> {
+            let slot = #long_prefixes {
+                #read_head
+                #read_tail
+                #find_slot
+            };
+            #listed_lookup
+            #find_category
+        }
+    }
+}
+
+/// The tables `Category::of` reads an input's category from, by its prefix's slot (and number),
+/// and what the generated functions do with the number.
+fn number_use(
+    catalogue: &Catalogue,
+    known: &[Known<'_>],
+    slot_prefix: &[Option<usize>],
+    code_type: &Ident,
+    category_type: &Ident,
+    bytes_argument: &Option<TokenStream>,
+) -> (TokenStream, NumberUse) {
+    let none = quote!(::core::option::Option::None);
+    let slot_count = slot_prefix.len();
+    let unnumbered = bound_literal(UNNUMBERED);
+    // Where every prefix is held whole by one category or by none (as on every imported page,
+    // which names no ranges), the category follows from the prefix alone: the number is
+    // neither read nor compared.
+    let ranged = known
+        .iter()
+        .any(|prefix| !prefix.whole && !prefix.ranges.is_empty());
+    let per_slot = known
+        .iter()
+        .map(|prefix| prefix.ranges.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let slot_ranges = |prefix: &Option<usize>| -> &[(u64, u64, usize)] {
+        prefix.map_or(&[], |index| &known[index].ranges)
+    };
+    let firsts = slot_prefix.iter().flat_map(|prefix| {
+        let ranges = slot_ranges(prefix);
+        ranges
+            .iter()
+            .map(|(first, _, _)| *first)
+            .chain(std::iter::repeat_n(u64::MAX, per_slot - ranges.len()))
+            .map(bound_literal)
+    });
+    let first_count = per_slot * slot_count;
+    // Each slot's ranges after one that holds no number: no range starts at or before the number
+    // means the first entry; its last number lets every number through to its `None`.
+    let ends: Vec<(u64, Option<usize>)> = slot_prefix
+        .iter()
+        .flat_map(|prefix| {
+            let ranges = slot_ranges(prefix);
+            std::iter::once((u64::MAX, None))
+                .chain(
+                    ranges
+                        .iter()
+                        .map(|(_, last, category)| (*last, Some(*category))),
+                )
+                .chain(std::iter::repeat_n((0, None), per_slot - ranges.len()))
+        })
+        .collect();
+    let end_count = ends.len();
+    let lasts = ends.iter().map(|(last, _)| bound_literal(*last));
+    // Category values rather than positions in `ALL`: one load less on the way to the answer.
+    let category_value = |category: Option<usize>| match category {
+        Some(category) => {
+            let ident = variant(&catalogue.categories[category].name);
+            quote!(::core::option::Option::Some(#category_type::#ident))
+        }
+        None => none.clone(),
+    };
+    let range_categories = ends.iter().map(|(_, category)| category_value(*category));
+    let per_slot_ends = index_literal(per_slot + 1);
     let number_tables = if ranged {
         quote! {
             /// The first number of each slot's ranges, in order, the same number of them for every
@@ -556,66 +638,7 @@ pub(super) fn of_bytes(
                   (`first` is its first word).",
         }
     };
-    let NumberUse {
-        parameter: number_parameter,
-        values,
-        read: read_number,
-        argument: number_argument,
-        unusual: unusual_number,
-        find_category,
-        doc: of_prefix_doc,
-    } = number;
-    quote! {
-        #prefix_keys
-
-        #number_tables
-
-        #listed_tables
-
-        /// [`of`](Self::of) for an input not shaped `PREFIX.DIGITS` or `DIGITS` with up to 8
-        /// digits: rare, and kept out of line so that the usual path stays short.
-        #[cold]
-        #[inline(never)]
-        const fn of_unusual(bytes: &[u8], first: u64, last: u64) -> ::core::option::Option<Self> {
-            #unusual_number
-        }
-
-        /// [`of`](Self::of) for the bytes of a string.
-        #[inline]
-        const fn of_bytes(bytes: &[u8]) -> ::core::option::Option<Self> {
-            let len = bytes.len();
-            let (first, last) = #code_type::words(bytes);
-            let (digits, #values) = #code_type::trailing_digits(last);
-            // The byte in front of the digits (an input that is all digits reads its own first
-            // digit, and is `DIGITS` by its length): one read, where telling up to 7 digits from
-            // 8 would be a branch that inputs in random order mispredict.
-            let before = if len > 0 { bytes[(len - digits).saturating_sub(1)] } else { 0 };
-            // The usual shapes, `PREFIX.DIGITS` and `DIGITS` with up to 8 digits, are told
-            // apart without a branch.
-            if !((digits.wrapping_sub(1) < 8) & ((before == b'.') | (digits == len))) {
-                return Self::of_unusual(bytes, first, last);
-            }
-            #read_number
-            Self::of_prefix(#bytes_argument first, len.saturating_sub(digits + 1), #number_argument)
-        }
-
-        #[doc = #of_prefix_doc]
-        #[inline(always)]
-        const fn of_prefix(
-            #bytes_parameter
-            first: u64,
-            prefix_len: usize,
-            #number_parameter
-        ) -> ::core::option::Option<Self> {
-            let slot = #long_prefixes {
-                #read_head
-                #read_tail
-                #find_slot
-            };
-            #listed_lookup
-            #find_category
-        }
-    }
+    (number_tables, number)
 }
 
 #[cfg(test)]
