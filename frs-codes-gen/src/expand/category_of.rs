@@ -219,6 +219,121 @@ pub(super) fn of_bytes(
             }
         };
     }
+    let PrefixSlots {
+        slot_prefix,
+        prefix_keys,
+        find_slot,
+        reads_bytes: slot_reads_bytes,
+    } = prefix_slots(&known);
+    let slot_count = slot_prefix.len();
+    let listed_tables = known.iter().any(|prefix| prefix.listed).then(|| {
+        let listed = slot_prefix
+            .iter()
+            .map(|prefix| prefix.is_some_and(|index| known[index].listed));
+        quote! {
+            /// Whether a listed code with the prefix in each slot has a category of its own.
+            const fn listed_categories() -> &'static [bool; #slot_count] {
+                static LISTED_CATEGORIES: [bool; #slot_count] = [#(#listed),*];
+                &LISTED_CATEGORIES
+            }
+        }
+    });
+    let listed_lookup = listed_tables.is_some().then(|| {
+        quote! {
+            if Self::listed_categories()[slot] {
+                if let ::core::option::Option::Some(found) = #code_type::lookup(bytes) {
+                    return ::core::option::Option::Some(found.category());
+                }
+            }
+        }
+    });
+    // The input's bytes, only where the prefix's last word, a long prefix or the lookup reads
+    // them.
+    let reads_bytes = slot_reads_bytes || listed_lookup.is_some();
+    let bytes_parameter = reads_bytes.then(|| quote!(bytes: &[u8],));
+    let bytes_argument = reads_bytes.then(|| quote!(bytes,));
+    let (number_tables, number) = number_use(
+        catalogue,
+        &known,
+        &slot_prefix,
+        code_type,
+        category_type,
+        &bytes_argument,
+    );
+    let NumberUse {
+        parameter: number_parameter,
+        values,
+        read: read_number,
+        argument: number_argument,
+        unusual: unusual_number,
+        find_category,
+        doc: of_prefix_doc,
+    } = number;
+    quote! {
+        #prefix_keys
+
+        #number_tables
+
+        #listed_tables
+
+        /// [`of`](Self::of) for an input not shaped `PREFIX.DIGITS` or `DIGITS` with up to 8
+        /// digits: rare, and kept out of line so that the usual path stays short.
+        #[cold]
+        #[inline(never)]
+        const fn of_unusual(bytes: &[u8], first: u64, last: u64) -> ::core::option::Option<Self> {
+            #unusual_number
+        }
+
+        /// [`of`](Self::of) for the bytes of a string.
+        #[inline]
+        const fn of_bytes(bytes: &[u8]) -> ::core::option::Option<Self> {
+            let len = bytes.len();
+            let (first, last) = #code_type::words(bytes);
+            let (digits, #values) = #code_type::trailing_digits(last);
+            // The byte in front of the digits (an input that is all digits reads its own first
+            // digit, and is `DIGITS` by its length): one read, where telling up to 7 digits from
+            // 8 would be a branch that inputs in random order mispredict.
+            let before = if len > 0 { bytes[(len - digits).saturating_sub(1)] } else { 0 };
+            // The usual shapes, `PREFIX.DIGITS` and `DIGITS` with up to 8 digits, are told
+            // apart without a branch.
+            if !((digits.wrapping_sub(1) < 8) & ((before == b'.') | (digits == len))) {
+                return Self::of_unusual(bytes, first, last);
+            }
+            #read_number
+            Self::of_prefix(#bytes_argument first, len.saturating_sub(digits + 1), #number_argument)
+        }
+
+        #[doc = #of_prefix_doc]
+        #[inline(always)]
+        const fn of_prefix(
+            #bytes_parameter
+            first: u64,
+            prefix_len: usize,
+            #number_parameter
+        ) -> ::core::option::Option<Self> {
+            let slot = #find_slot;
+            #listed_lookup
+            #find_category
+        }
+    }
+}
+
+/// How `Category::of` finds an input prefix's slot, which every other table is indexed by.
+struct PrefixSlots {
+    /// The known prefix (its index in `known`) each slot holds.
+    slot_prefix: Vec<Option<usize>>,
+    /// The `prefix_keys` table, where there is more than one prefix.
+    prefix_keys: Option<TokenStream>,
+    /// The expression that is the input prefix's slot, or returns `None`.
+    find_slot: TokenStream,
+    /// Whether that expression reads the input's bytes (a long prefix, or a last word).
+    reads_bytes: bool,
+}
+
+/// A perfect hash of the known prefixes up to 16 bytes, and a slot of its own for each longer
+/// one.
+fn prefix_slots(known: &[Known<'_>]) -> PrefixSlots {
+    let none = quote!(::core::option::Option::None);
     let hashed: Vec<(usize, (u64, u64, u64))> = known
         .iter()
         .enumerate()
@@ -368,99 +483,17 @@ pub(super) fn of_bytes(
             } else
         }
     });
-    let listed_tables = known.iter().any(|prefix| prefix.listed).then(|| {
-        let listed = slot_prefix
-            .iter()
-            .map(|prefix| prefix.is_some_and(|index| known[index].listed));
-        quote! {
-            /// Whether a listed code with the prefix in each slot has a category of its own.
-            const fn listed_categories() -> &'static [bool; #slot_count] {
-                static LISTED_CATEGORIES: [bool; #slot_count] = [#(#listed),*];
-                &LISTED_CATEGORIES
-            }
-        }
-    });
-    let listed_lookup = listed_tables.is_some().then(|| {
-        quote! {
-            if Self::listed_categories()[slot] {
-                if let ::core::option::Option::Some(found) = #code_type::lookup(bytes) {
-                    return ::core::option::Option::Some(found.category());
-                }
-            }
-        }
-    });
-    // The input's bytes, only where the prefix's last word, a long prefix or the lookup reads
-    // them.
-    let reads_bytes = wide || !long.is_empty() || listed_lookup.is_some();
-    let bytes_parameter = reads_bytes.then(|| quote!(bytes: &[u8],));
-    let bytes_argument = reads_bytes.then(|| quote!(bytes,));
-    let (number_tables, number) = number_use(
-        catalogue,
-        &known,
-        &slot_prefix,
-        code_type,
-        category_type,
-        &bytes_argument,
-    );
-    let NumberUse {
-        parameter: number_parameter,
-        values,
-        read: read_number,
-        argument: number_argument,
-        unusual: unusual_number,
-        find_category,
-        doc: of_prefix_doc,
-    } = number;
-    quote! {
-        #prefix_keys
-
-        #number_tables
-
-        #listed_tables
-
-        /// [`of`](Self::of) for an input not shaped `PREFIX.DIGITS` or `DIGITS` with up to 8
-        /// digits: rare, and kept out of line so that the usual path stays short.
-        #[cold]
-        #[inline(never)]
-        const fn of_unusual(bytes: &[u8], first: u64, last: u64) -> ::core::option::Option<Self> {
-            #unusual_number
-        }
-
-        /// [`of`](Self::of) for the bytes of a string.
-        #[inline]
-        const fn of_bytes(bytes: &[u8]) -> ::core::option::Option<Self> {
-            let len = bytes.len();
-            let (first, last) = #code_type::words(bytes);
-            let (digits, #values) = #code_type::trailing_digits(last);
-            // The byte in front of the digits (an input that is all digits reads its own first
-            // digit, and is `DIGITS` by its length): one read, where telling up to 7 digits from
-            // 8 would be a branch that inputs in random order mispredict.
-            let before = if len > 0 { bytes[(len - digits).saturating_sub(1)] } else { 0 };
-            // The usual shapes, `PREFIX.DIGITS` and `DIGITS` with up to 8 digits, are told
-            // apart without a branch.
-            if !((digits.wrapping_sub(1) < 8) & ((before == b'.') | (digits == len))) {
-                return Self::of_unusual(bytes, first, last);
-            }
-            #read_number
-            Self::of_prefix(#bytes_argument first, len.saturating_sub(digits + 1), #number_argument)
-        }
-
-        #[doc = #of_prefix_doc]
-        #[inline(always)]
-        const fn of_prefix(
-            #bytes_parameter
-            first: u64,
-            prefix_len: usize,
-            #number_parameter
-        ) -> ::core::option::Option<Self> {
-            let slot = #long_prefixes {
+    PrefixSlots {
+        slot_prefix,
+        prefix_keys,
+        find_slot: quote! {
+            #long_prefixes {
                 #read_head
                 #read_tail
                 #find_slot
-            };
-            #listed_lookup
-            #find_category
-        }
+            }
+        },
+        reads_bytes: wide || !long.is_empty(),
     }
 }
 
