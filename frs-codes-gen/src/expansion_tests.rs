@@ -16,10 +16,14 @@ fn generate(input: TokenStream) -> syn::Result<TokenStream> {
 /// number.
 const SNAPSHOTS: [&str; 2] = ["small", "imported"];
 
-fn expand(name: &str) -> String {
+/// The macro's tokens for the sample `name`.
+fn generate_sample(name: &str) -> TokenStream {
     let path = format!("tests/expansion/{name}.json");
-    let tokens = generate(quote!(path = #path)).expect("the catalogue is valid");
-    crate::render::unparse(tokens)
+    generate(quote!(path = #path)).expect("the sample catalogue is valid")
+}
+
+fn expand(name: &str) -> String {
+    crate::render::unparse(generate_sample(name))
         .expect("the expansion parses as Rust items")
         .replace(env!("CARGO_MANIFEST_DIR"), "$CARGO_MANIFEST_DIR")
 }
@@ -45,10 +49,8 @@ fn expansions_match_the_reviewed_snapshots() {
 #[test]
 fn expansions_are_deterministic() {
     for name in SNAPSHOTS {
-        let path = format!("tests/expansion/{name}.json");
-        let first = generate(quote!(path = #path)).expect("valid").to_string();
-        let second = generate(quote!(path = #path)).expect("valid").to_string();
-        assert_eq!(first, second, "{name}");
+        let first = generate_sample(name).to_string();
+        assert_eq!(first, generate_sample(name).to_string(), "{name}");
     }
 }
 
@@ -156,9 +158,7 @@ fn expansions_add_only_the_documented_public_items() {
     .map(str::to_owned)
     .collect();
     for name in SNAPSHOTS {
-        let path = format!("tests/expansion/{name}.json");
-        let tokens = generate(quote!(path = #path)).expect("valid");
-        let file: syn::File = syn::parse2(tokens).expect("parses");
+        let file: syn::File = syn::parse2(generate_sample(name)).expect("parses");
         assert_eq!(public_surface(&file), expected, "{name}");
     }
 }
