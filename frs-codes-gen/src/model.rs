@@ -68,12 +68,17 @@ impl Category {
     #[must_use]
     pub fn how_unlisted_codes_belong(&self) -> &'static str {
         if self.range.is_some() {
-            "its number falls in"
+            BELONGS_BY_NUMBER
         } else {
-            "its prefix belongs to"
+            BELONGS_BY_PREFIX
         }
     }
 }
+
+/// How an unlisted code belongs to a category that is a range, and to one that holds its
+/// prefix whole: the words the commands and the generated parse error share.
+pub(crate) const BELONGS_BY_NUMBER: &str = "its number falls in";
+pub(crate) const BELONGS_BY_PREFIX: &str = "its prefix belongs to";
 
 /// An error code of the catalogue.
 #[derive(Clone, Debug, PartialEq, Eq)]

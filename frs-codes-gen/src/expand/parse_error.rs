@@ -4,6 +4,7 @@
 
 use super::docs::Docs;
 use super::{Optional, Signatures};
+use crate::model::{BELONGS_BY_NUMBER, BELONGS_BY_PREFIX};
 use crate::options::Options;
 use crate::validate::MAX_CODE_LEN;
 use proc_macro2::TokenStream;
@@ -32,20 +33,16 @@ pub(super) fn parse_error(options: &Options, docs: &Docs, signatures: &Signature
     // A well-formed input's category holds its number where the category is a range, and its
     // prefix where it holds the prefix whole.
     let placed = match signatures.category_range {
-        Optional::Always => quote! {
-            ::core::write!(
-                f,
-                "`{}` is not in the catalogue; its number falls in {}",
-                self.input(),
-                category.title(),
-            )
-        },
+        Optional::Always => {
+            let message = format!("`{{}}` is not in the catalogue; {BELONGS_BY_NUMBER} {{}}");
+            quote!(::core::write!(f, #message, self.input(), category.title()))
+        }
         Optional::Sometimes => quote! {
             ::core::write!(
                 f,
-                "`{}` is not in the catalogue; its {} {}",
+                "`{}` is not in the catalogue; {} {}",
                 self.input(),
-                if category.range().is_some() { "number falls in" } else { "prefix belongs to" },
+                if category.range().is_some() { #BELONGS_BY_NUMBER } else { #BELONGS_BY_PREFIX },
                 category.title(),
             )
         },

@@ -828,9 +828,9 @@ impl ::core::fmt::Display for ErrorCodeParseError {
         match (self.is_well_formed(), self.category()) {
             (true, ::core::option::Option::Some(category)) => {
                 ::core::write!(
-                    f, "`{}` is not in the catalogue; its {} {}", self.input(), if
-                    category.range().is_some() { "number falls in" } else {
-                    "prefix belongs to" }, category.title(),
+                    f, "`{}` is not in the catalogue; {} {}", self.input(), if category
+                    .range().is_some() { "its number falls in" } else {
+                    "its prefix belongs to" }, category.title(),
                 )
             }
             (false, ::core::option::Option::Some(category)) => {

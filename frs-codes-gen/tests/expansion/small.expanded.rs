@@ -861,7 +861,7 @@ impl ::core::fmt::Display for ErrorCodeParseError {
             (true, ::core::option::Option::Some(category)) => {
                 ::core::write!(
                     f, "`{}` is not in the catalogue; its number falls in {}", self
-                    .input(), category.title(),
+                    .input(), category.title()
                 )
             }
             (false, ::core::option::Option::Some(category)) => {
