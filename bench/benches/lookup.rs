@@ -11,7 +11,9 @@
 //! answer stores it to the stack where the call's epilogue reads it back, a stall that costs
 //! more than the cheapest lookups. `FromStr` and `TryFrom` `black_box` their whole `Result`,
 //! so that building the error is measured. `empty call` is the call with nothing in it: the
-//! floor every row includes.
+//! floor every row includes. `8-byte read` reads the input's first 8 bytes where it has them:
+//! the branch on the length that every string path takes first, which inputs of mixed lengths
+//! (the wrong-length rows) mispredict.
 //!
 //! Environment: `FRS_BENCH_ROUNDS` (default 21) samples per contender, `FRS_BENCH_SAMPLE_US`
 //! (default 1000) microseconds per sample.
@@ -80,6 +82,14 @@ macro_rules! contenders {
                 role: Role::Floor,
             },
             Contender {
+                name: "8-byte read (floor)",
+                lookup: &|code| match code.as_bytes().first_chunk::<8>() {
+                    Some(word) => u64::from_le_bytes(*word),
+                    None => code.len() as u64,
+                },
+                role: Role::Reference,
+            },
+            Contender {
                 name: "FromStr::from_str",
                 lookup: &|code| {
                     black_box(code.parse::<$module::Code>()).map_or(0, |found| found as u64 + 1)
@@ -132,13 +142,16 @@ struct Contender<'a> {
 }
 
 /// What a contender is compared with: ours against the best of phf and `HashMap` (`Hash`) and
-/// the `match`; a string path against a `from_code` hit of the same catalogue.
+/// the `match`; a string path against a `from_code` hit of the same catalogue. The `Floor` is
+/// subtracted in the last column; a `Reference` is compared with nothing: it shows the cost of
+/// a step every path takes, on these inputs.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Role {
     Ours,
     Hash,
     Match,
     Floor,
+    Reference,
     StringPath,
 }
 
