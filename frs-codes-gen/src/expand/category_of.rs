@@ -113,8 +113,9 @@ fn bound_literal(bound: u64) -> TokenStream {
         UNNUMBERED => quote!(u64::MAX - 1),
         0 => quote!(0),
         bound if bound & NINE_DIGITS != 0 => {
+            let mark = nine_digits_mark();
             let value = Literal::u64_unsuffixed(bound & !NINE_DIGITS);
-            quote!((1 << 63) | #value)
+            quote!(#mark | #value)
         }
         bound => {
             let digits: Vec<String> = bound
@@ -133,6 +134,12 @@ fn bound_literal(bound: u64) -> TokenStream {
 
 /// The mark of a 9-digit number's key.
 const NINE_DIGITS: u64 = 1 << 63;
+
+/// `NINE_DIGITS` as the generated code spells it, a shift that names its bit.
+fn nine_digits_mark() -> TokenStream {
+    let bit = Literal::u32_unsuffixed(NINE_DIGITS.trailing_zeros());
+    quote!((1 << #bit))
+}
 
 /// A number as the generated code compares it: its decimal digits, one a byte, the last digit in
 /// the lowest (so that an input's key is its digits' bytes in reverse order, one byte swap); a
@@ -561,13 +568,18 @@ fn number_use(
     };
     let range_categories = ends.iter().map(|(_, category)| category_value(*category));
     let per_slot_ends = index_literal(per_slot + 1);
+    let nine_digits = nine_digits_mark();
     let number_tables = if ranged {
+        let firsts_doc = format!(
+            " The first number of each slot's ranges, in order, the same number of them for every\n \
+             slot; `u64::MAX` where the slot's prefix has no more ranges. Each number is a key:\n \
+             its decimal digits, one a byte, the last digit lowest (an input's digits,\n \
+             byte-swapped), which the hex literals show; a 9-digit number, which 8 bytes cannot\n \
+             hold, is `1 << {}` above its value. Keys are in the order of their numbers.",
+            NINE_DIGITS.trailing_zeros()
+        );
         quote! {
-            /// The first number of each slot's ranges, in order, the same number of them for every
-            /// slot; `u64::MAX` where the slot's prefix has no more ranges. Each number is a key:
-            /// its decimal digits, one a byte, the last digit lowest (an input's digits,
-            /// byte-swapped), which the hex literals show; a 9-digit number, which 8 bytes cannot
-            /// hold, is `1 << 63` above its value. Keys are in the order of their numbers.
+            #[doc = #firsts_doc]
             const fn range_firsts() -> &'static [u64; #first_count] {
                 static RANGE_FIRSTS: [u64; #first_count] = [#(#firsts),*];
                 &RANGE_FIRSTS
@@ -623,13 +635,14 @@ fn number_use(
             unusual: quote! {
                 match #code_type::shape(bytes, last) {
                     // Only a 9-digit number comes this way (up to 8 digits take the usual path):
-                    // its key is `1 << 63` above its value, or, with a leading zero, its last 8
+                    // its key is `NINE_DIGITS` above its value, or, with a leading zero, its last 8
                     // digits' bytes, as on the usual path.
                     (prefix_len, ::core::option::Option::Some(number)) => {
                         let key = if number >= 100_000_000 {
-                            (1 << 63) | number as u64
+                            #nine_digits | number as u64
                         } else {
-                            #code_type::trailing_digits(last).1.swap_bytes()
+                            #code_type::digit_bytes(#code_type::trailing_digits(last).1, 8)
+                                .swap_bytes()
                         };
                         Self::of_prefix(#bytes_argument first, prefix_len, key)
                     }

@@ -680,7 +680,8 @@ impl Category {
                 let key = if number >= 100_000_000 {
                     (1 << 63) | number as u64
                 } else {
-                    ErrorCode::trailing_digits(last).1.swap_bytes()
+                    ErrorCode::digit_bytes(ErrorCode::trailing_digits(last).1, 8)
+                        .swap_bytes()
                 };
                 Self::of_prefix(first, prefix_len, key)
             }
