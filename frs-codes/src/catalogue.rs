@@ -70,7 +70,7 @@ pub trait CatalogueCode: Copy + Eq + Hash + Debug + Display + 'static {
             .unwrap_or(cases[0])
     }
 
-    /// The category the code's number falls in.
+    /// The code's category, as the catalogue gives it.
     fn category(self) -> Self::Category;
 
     /// How a response with this code and `status` may be retried: the code's own `retry` in the

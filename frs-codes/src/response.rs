@@ -191,7 +191,8 @@ impl<C: CatalogueCode> ApiError<C> {
         self.code.as_ref().and_then(ResponseCode::known)
     }
 
-    /// The code's category: a known code's, or the range an unknown code's number falls in.
+    /// The code's category: a known code's, or for an unknown code the category its prefix
+    /// belongs to (and, where categories are ranges, its number falls in).
     ///
     /// ```
     /// # use frs_codes::{ApiError, Category, ErrorCode};
@@ -437,7 +438,8 @@ impl<C: CatalogueCode> ResponseCode<C> {
         }
     }
 
-    /// The code's category: a known code's, or the range an unknown code's number falls in.
+    /// The code's category: a known code's, or for an unknown code the category its prefix
+    /// belongs to (and, where categories are ranges, its number falls in).
     ///
     /// ```
     /// # use frs_codes::{ApiError, Category, ErrorCode};
@@ -461,9 +463,9 @@ impl<C: CatalogueCode> fmt::Display for ResponseCode<C> {
     }
 }
 
-/// A code the catalogue does not list, kept exactly as sent, with the category its number falls
-/// in when it has a known prefix and a number in a category's range. Opaque on purpose: see
-/// [`ResponseCode`].
+/// A code the catalogue does not list, kept exactly as sent, with the category its prefix belongs
+/// to (and, where categories are ranges, its number falls in), where one does. Opaque on purpose:
+/// see [`ResponseCode`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct UnknownCode<K> {
     code: String,
@@ -485,7 +487,8 @@ impl<K: CatalogueCategory> UnknownCode<K> {
         &self.code
     }
 
-    /// The category whose prefixes and range hold the code, if any.
+    /// The category the code's prefix belongs to (and, where categories are ranges, its number
+    /// falls in), if any.
     ///
     /// ```
     /// # use frs_codes::{ApiError, Category, ErrorCode, ResponseCode};
