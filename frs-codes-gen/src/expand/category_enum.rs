@@ -143,6 +143,7 @@ pub(super) fn category_enum(
     let doc_range = docs.category_method("range");
     let doc_codes = docs.category_method("codes");
     let doc_of = docs.category_method("of");
+    let doc_display = docs.category_display();
     quote! {
         #doc_enum
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -221,7 +222,7 @@ pub(super) fn category_enum(
         }
 
         impl ::core::fmt::Display for #category_type {
-            /// Writes the category's title, e.g. `Service management errors`.
+            #doc_display
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.pad(self.title())
             }

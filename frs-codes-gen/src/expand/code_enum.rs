@@ -78,6 +78,7 @@ pub(super) fn code_enum(
     let message_type = signatures.message.ty(quote!(&'static str));
     let measure_type = signatures.measure.ty(quote!(&'static str));
     let doc_enum = docs.code_enum();
+    let doc_display = docs.code_display();
     let doc_all = docs.method("ALL");
     let doc_as_str = docs.method("as_str");
     let doc_prefix = docs.method("prefix");
@@ -331,7 +332,7 @@ pub(super) fn code_enum(
         }
 
         impl ::core::fmt::Display for #code_type {
-            /// Writes the code as the service sends it, e.g. `FRS.0202`.
+            #doc_display
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.pad(self.as_str())
             }

@@ -486,6 +486,22 @@ impl<'a> Docs<'a> {
         self.with_example(text, &example)
     }
 
+    /// The code enum's `Display::fmt`, with the first code as the example.
+    pub(super) fn code_display(&self) -> DocText {
+        DocText(format!(
+            "Writes the code as the service sends it, e.g. `{}`.",
+            self.sample.code
+        ))
+    }
+
+    /// The category enum's `Display::fmt`, with the first code's category as the example.
+    pub(super) fn category_display(&self) -> DocText {
+        DocText(format!(
+            "Writes the category's title, e.g. \"{}\".",
+            escape_markdown(&self.catalogue.categories[self.sample.category].title)
+        ))
+    }
+
     pub(super) fn parse_error(&self) -> DocText {
         let Options {
             code_type,

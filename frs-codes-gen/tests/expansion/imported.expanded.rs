@@ -344,7 +344,7 @@ impl ::core::fmt::Debug for ErrorCode {
     }
 }
 impl ::core::fmt::Display for ErrorCode {
-    /// Writes the code as the service sends it, e.g. `FRS.0202`.
+    /// Writes the code as the service sends it, e.g. `ModelArts.0101`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.pad(self.as_str())
     }
@@ -712,7 +712,7 @@ impl Category {
     }
 }
 impl ::core::fmt::Display for Category {
-    /// Writes the category's title, e.g. `Service management errors`.
+    /// Writes the category's title, e.g. "ModelArts errors".
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.pad(self.title())
     }

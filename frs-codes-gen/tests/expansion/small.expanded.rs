@@ -360,7 +360,7 @@ impl ::core::fmt::Debug for ErrorCode {
     }
 }
 impl ::core::fmt::Display for ErrorCode {
-    /// Writes the code as the service sends it, e.g. `FRS.0202`.
+    /// Writes the code as the service sends it, e.g. `FRS.0011`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.pad(self.as_str())
     }
@@ -745,7 +745,7 @@ impl Category {
     }
 }
 impl ::core::fmt::Display for Category {
-    /// Writes the category's title, e.g. `Service management errors`.
+    /// Writes the category's title, e.g. "Common errors".
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.pad(self.title())
     }
