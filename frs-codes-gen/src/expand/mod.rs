@@ -10,6 +10,7 @@ use quote::quote;
 mod case_struct;
 mod category_enum;
 mod category_of;
+mod category_ranges;
 mod code_enum;
 mod docs;
 mod lookup;
