@@ -260,6 +260,96 @@ fn bundled_lookup_agrees_with_a_linear_scan() {
     }
 }
 
+/// The bundled catalogue's number ranges take the bucket tables (the 5,000-code one counts its
+/// ranges instead): every number up to 10,000 in every width, and the ends of each range, after
+/// each prefix, must fall where the generator's model puts them.
+#[test]
+fn bundled_categories_agree_with_the_generators_model() {
+    use frs_codes::{Category, ErrorCode};
+    let path = frs_codes_bench::crate_dir().join("../frs-codes/codes.json");
+    let text = std::fs::read_to_string(&path).expect("read the bundled catalogue");
+    let model = frs_codes_gen::parse(&text, "codes.json").expect("a valid catalogue");
+    let prefixes: Vec<String> = ["FRS", "APIG", "APIGW", "APIGX", "FR", ""]
+        .map(String::from)
+        .to_vec();
+    let mut inputs = vec![String::new(), ".".into(), "FRS.".into(), "FRS.x".into()];
+    for code in ErrorCode::ALL {
+        inputs.push(code.as_str().to_owned());
+        near_misses(code.as_str(), &prefixes, &mut inputs);
+    }
+    for prefix in &prefixes {
+        let dot = if prefix.is_empty() { "" } else { "." };
+        for number in (0..=10_000).chain([99_999, 100_000, 99_999_999, 100_000_000, 999_999_999]) {
+            for width in 1..=10 {
+                inputs.push(format!("{prefix}{dot}{number:0width$}"));
+            }
+        }
+    }
+    let mut in_a_range = 0;
+    for input in &inputs {
+        let expected = model
+            .category_of(input)
+            .map(|category| category.name.clone());
+        let found = Category::of(input).map(|category| format!("{category:?}"));
+        assert_eq!(found, expected, "Category::of({input:?})");
+        in_a_range += usize::from(found.is_some());
+    }
+    // Most numbers are outside every range; the ranges' own numbers are in bulk too.
+    assert!(in_a_range > 10_000, "{in_a_range} inputs in a range");
+}
+
+mod two_digit_buckets {
+    frs_codes::frs_codes!(
+        path = "tests/catalogues/two-digit-buckets.json",
+        name = BucketCode,
+        category = BucketCategory
+    );
+}
+
+/// Ranges of 7-digit numbers (the 5,000-code catalogue's `CCE` ranges) beside digit-only codes
+/// and a prefix held whole: buckets named by two digits.
+#[test]
+fn two_digit_buckets_agree_with_the_generators_model() {
+    use two_digit_buckets::BucketCategory;
+    let path = "tests/catalogues/two-digit-buckets.json";
+    let text = std::fs::read_to_string(frs_codes_bench::crate_dir().join(path))
+        .expect("read the catalogue");
+    let model = frs_codes_gen::parse(&text, path).expect("a valid catalogue");
+    let mut inputs = vec![String::new(), "DBS".into(), "DBS.".into(), "CCE.x".into()];
+    let mut rng = Rng::new(0xB0C4);
+    for prefix in ["CCE.", "DBS.", "", "CCF.", "."] {
+        for category in &model.categories {
+            let Some(range) = &category.range else {
+                continue;
+            };
+            for number in [*range.start(), *range.end()] {
+                for step in [0, 1, 2, 9, 10, 99_999, 100_000, 100_001] {
+                    for number in [number.saturating_sub(step), number + step] {
+                        for width in 1..=10 {
+                            inputs.push(format!("{prefix}{number:0width$}"));
+                        }
+                    }
+                }
+            }
+        }
+        for _ in 0..20_000 {
+            let width = 1 + rng.below(9);
+            let number = rng.next_u64() % 10u64.pow(width as u32);
+            inputs.push(format!("{prefix}{number:0width$}"));
+        }
+    }
+    let mut in_a_range = 0;
+    for input in &inputs {
+        let expected = model
+            .category_of(input)
+            .map(|category| category.name.clone());
+        let found = BucketCategory::of(input).map(|category| format!("{category:?}"));
+        assert_eq!(found, expected, "Category::of({input:?})");
+        in_a_range += usize::from(found.is_some());
+    }
+    assert!(in_a_range > 10_000, "{in_a_range} inputs in a range");
+}
+
 mod real_pages {
     frs_codes::frs_codes!(
         path = "catalogues/real-shapes.json",

@@ -1,13 +1,20 @@
 //! How `Category::of` turns an input's prefix slot (see [`category_of`](super::category_of))
 //! and number into its category, with no branch on either.
 //!
-//! Each slot has the same number of ranges, sorted by first number (an unused one starts at
-//! `u64::MAX`, after every number): the number of them starting at or before the input's number,
-//! counted without a branch, names the only range that can hold it, and a comparison with its
-//! last number picks that range's category or the slot's `None`. A prefix held whole by a
-//! category has the one range `0..=UNNUMBERED`, which an input without a number also falls in.
-//! Where every prefix is held so (or by no category), as on every imported page, each slot has
-//! its category instead of ranges, and the number is not read at all.
+//! Numbers are compared as keys: their digits' bytes, the last digit lowest (see `number_key`).
+//! Where every prefix is held whole by one category (or by none), as on every imported page,
+//! each slot has its category and the number is not read at all. Otherwise:
+//!
+//! * where the ranges' ends are far enough apart (`Buckets`), the number's leading digits name
+//!   a bucket of the slot's table, which holds at most one place where the category changes:
+//!   one load and one comparison, whatever the number of ranges;
+//! * else each slot has the same number of ranges, sorted by first number (an unused one starts
+//!   at `u64::MAX`, after every number): the number of them starting at or before the input's
+//!   number, counted without a branch, names the only range that can hold it, and a comparison
+//!   with its last number picks that range's category or the slot's `None`.
+//!
+//! A prefix held whole by a category has the one range `0..=UNNUMBERED`, which an input without
+//! a number also falls in.
 
 use super::category_of::Known;
 use super::{index_literal, variant};
@@ -100,92 +107,25 @@ pub(super) fn number_use(
     category_type: &Ident,
     bytes_argument: &Option<TokenStream>,
 ) -> (TokenStream, NumberUse) {
-    let none = quote!(::core::option::Option::None);
     let slot_count = slot_prefix.len();
-    let unnumbered = bound_literal(UNNUMBERED);
-    // Where every prefix is held whole by one category or by none (as on every imported page,
-    // which names no ranges), the category follows from the prefix alone: the number is
-    // neither read nor compared.
-    let ranged = known
-        .iter()
-        .any(|prefix| !prefix.whole && !prefix.ranges.is_empty());
-    let per_slot = known
-        .iter()
-        .map(|prefix| prefix.ranges.len())
-        .max()
-        .unwrap_or(0)
-        .max(1);
     let slot_ranges = |prefix: &Option<usize>| -> &[(u64, u64, usize)] {
         prefix.map_or(&[], |index| &known[index].ranges)
     };
-    let firsts = slot_prefix.iter().flat_map(|prefix| {
-        let ranges = slot_ranges(prefix);
-        ranges
-            .iter()
-            .map(|(first, _, _)| *first)
-            .chain(std::iter::repeat_n(u64::MAX, per_slot - ranges.len()))
-            .map(bound_literal)
-    });
-    let first_count = per_slot * slot_count;
-    // Each slot's ranges after one that holds no number: no range starts at or before the number
-    // means the first entry; its last number lets every number through to its `None`.
-    let ends: Vec<(u64, Option<usize>)> = slot_prefix
-        .iter()
-        .flat_map(|prefix| {
-            let ranges = slot_ranges(prefix);
-            std::iter::once((u64::MAX, None))
-                .chain(
-                    ranges
-                        .iter()
-                        .map(|(_, last, category)| (*last, Some(*category))),
-                )
-                .chain(std::iter::repeat_n((0, None), per_slot - ranges.len()))
-        })
-        .collect();
-    let end_count = ends.len();
-    let lasts = ends.iter().map(|(last, _)| bound_literal(*last));
     // Category values rather than positions in `ALL`: one load less on the way to the answer.
     let category_value = |category: Option<usize>| match category {
         Some(category) => {
             let ident = variant(&catalogue.categories[category].name);
             quote!(::core::option::Option::Some(#category_type::#ident))
         }
-        None => none.clone(),
+        None => quote!(::core::option::Option::None),
     };
-    let range_categories = ends.iter().map(|(_, category)| category_value(*category));
-    let per_slot_ends = index_literal(per_slot + 1);
-    let nine_digits = nine_digits_mark();
-    let number_tables = if ranged {
-        let firsts_doc = format!(
-            " The first number of each slot's ranges, in order, the same number of them for every\n \
-             slot; `u64::MAX` where the slot's prefix has no more ranges. Each number is a key:\n \
-             its decimal digits, one a byte, the last digit lowest (an input's digits,\n \
-             byte-swapped), which the hex literals show; a 9-digit number, which 8 bytes cannot\n \
-             hold, is `1 << {}` above its value. Keys are in the order of their numbers.",
-            NINE_DIGITS.trailing_zeros()
-        );
-        quote! {
-            #[doc = #firsts_doc]
-            const fn range_firsts() -> &'static [u64; #first_count] {
-                static RANGE_FIRSTS: [u64; #first_count] = [#(#firsts),*];
-                &RANGE_FIRSTS
-            }
-
-            /// The last number of each slot's ranges, as keys, after `u64::MAX` for numbers before
-            /// them all.
-            const fn range_lasts() -> &'static [u64; #end_count] {
-                static RANGE_LASTS: [u64; #end_count] = [#(#lasts),*];
-                &RANGE_LASTS
-            }
-
-            /// The category of each slot's ranges, after `None` for numbers before them all.
-            const fn range_categories() -> &'static [::core::option::Option<Self>; #end_count] {
-                static RANGE_CATEGORIES: [::core::option::Option<#category_type>; #end_count] =
-                    [#(#range_categories),*];
-                &RANGE_CATEGORIES
-            }
-        }
-    } else {
+    // Where every prefix is held whole by one category or by none (as on every imported page,
+    // which names no ranges), the category follows from the prefix alone: the number is
+    // neither read nor compared.
+    let ranged = known
+        .iter()
+        .any(|prefix| !prefix.whole && !prefix.ranges.is_empty());
+    if !ranged {
         let slot_categories = slot_prefix.iter().map(|prefix| {
             category_value(
                 slot_ranges(prefix)
@@ -193,70 +133,15 @@ pub(super) fn number_use(
                     .map(|(_, _, category)| *category),
             )
         });
-        quote! {
+        let tables = quote! {
             /// The category that holds each slot's prefix whole, whatever the number.
             const fn slot_categories() -> &'static [::core::option::Option<Self>; #slot_count] {
                 static SLOT_CATEGORIES: [::core::option::Option<#category_type>; #slot_count] =
                     [#(#slot_categories),*];
                 &SLOT_CATEGORIES
             }
-        }
-    };
-    let number = if ranged {
-        let ranges_per_slot = index_literal(per_slot);
-        // `slot * 1` is what clippy's `identity_op` flags in a generated file.
-        let base = if per_slot == 1 {
-            quote!(slot)
-        } else {
-            quote!(slot * #ranges_per_slot)
         };
-        NumberUse {
-            parameter: quote!(number: u64,),
-            values: quote!(values),
-            read: quote! {
-                // The digits, one a byte, the last one lowest: the key `range_firsts` holds.
-                let number = #code_type::digit_bytes(values, digits).swap_bytes();
-            },
-            argument: quote!(number),
-            unusual: quote! {
-                match #code_type::shape(bytes, last) {
-                    // Only a 9-digit number comes this way (up to 8 digits take the usual path):
-                    // its key is `NINE_DIGITS` above its value, or, with a leading zero, its last 8
-                    // digits' bytes, as on the usual path.
-                    (prefix_len, ::core::option::Option::Some(number)) => {
-                        let key = if number >= 100_000_000 {
-                            #nine_digits | number as u64
-                        } else {
-                            #code_type::digit_bytes(#code_type::trailing_digits(last).1, 8)
-                                .swap_bytes()
-                        };
-                        Self::of_prefix(#bytes_argument first, prefix_len, key)
-                    }
-                    (prefix_len, ::core::option::Option::None) => {
-                        Self::of_prefix(#bytes_argument first, prefix_len, #unnumbered)
-                    }
-                }
-            },
-            find_category: quote! {
-                // Ranges are sorted and do not overlap: the last one starting at or before the
-                // number is the only one that can hold it, and the number is in it or in none.
-                let base = #base;
-                let mut started = 0;
-                let mut range = base;
-                while range < base + #ranges_per_slot {
-                    started += (Self::range_firsts()[range] <= number) as usize;
-                    range += 1;
-                }
-                let before_all = slot * #per_slot_ends;
-                let range = before_all + started;
-                let range = if number <= Self::range_lasts()[range] { range } else { before_all };
-                Self::range_categories()[range]
-            },
-            doc: " The category of an input whose prefix is its first `prefix_len` bytes \
-                  (`first` is its first word) and whose number is `number`.",
-        }
-    } else {
-        NumberUse {
+        let number = NumberUse {
             parameter: quote!(),
             values: quote!(_),
             read: quote!(),
@@ -268,9 +153,370 @@ pub(super) fn number_use(
             find_category: quote!(Self::slot_categories()[slot]),
             doc: " The category of an input whose prefix is its first `prefix_len` bytes \
                   (`first` is its first word).",
+        };
+        return (tables, number);
+    }
+    let slot_ranges: Vec<&[(u64, u64, usize)]> = slot_prefix.iter().map(slot_ranges).collect();
+    let (tables, find_category) = match Buckets::choose(&slot_ranges) {
+        Some(buckets) => buckets.tables(&slot_ranges, category_type, &category_value),
+        None => counted_ranges(&slot_ranges, category_type, &category_value),
+    };
+    let nine_digits = nine_digits_mark();
+    let unnumbered = bound_literal(UNNUMBERED);
+    let number = NumberUse {
+        parameter: quote!(number: u64,),
+        values: quote!(values),
+        read: quote! {
+            // The digits, one a byte, the last one lowest: the keys the range tables hold.
+            let number = #code_type::digit_bytes(values, digits).swap_bytes();
+        },
+        argument: quote!(number),
+        unusual: quote! {
+            match #code_type::shape(bytes, last) {
+                // Only a 9-digit number comes this way (up to 8 digits take the usual path):
+                // its key is `NINE_DIGITS` above its value, or, with a leading zero, its last 8
+                // digits' bytes, as on the usual path.
+                (prefix_len, ::core::option::Option::Some(number)) => {
+                    let key = if number >= 100_000_000 {
+                        #nine_digits | number as u64
+                    } else {
+                        #code_type::digit_bytes(#code_type::trailing_digits(last).1, 8)
+                            .swap_bytes()
+                    };
+                    Self::of_prefix(#bytes_argument first, prefix_len, key)
+                }
+                (prefix_len, ::core::option::Option::None) => {
+                    Self::of_prefix(#bytes_argument first, prefix_len, #unnumbered)
+                }
+            }
+        },
+        find_category,
+        doc: " The category of an input whose prefix is its first `prefix_len` bytes \
+              (`first` is its first word) and whose number is `number`.",
+    };
+    (tables, number)
+}
+
+/// The category of the numbers with key `key` under a prefix with `ranges`.
+fn category_at(ranges: &[(u64, u64, usize)], key: u64) -> Option<usize> {
+    ranges
+        .iter()
+        .find(|(first, last, _)| (*first..=*last).contains(&key))
+        .map(|(_, _, category)| *category)
+}
+
+/// Where the category can change, as keys: each range's first number and the number after its
+/// last (the one after the largest 9-digit number is `UNNUMBERED`). A prefix held whole has
+/// none.
+fn boundaries(ranges: &[(u64, u64, usize)]) -> Vec<u64> {
+    let mut boundaries = Vec::new();
+    for (first, last, _) in ranges {
+        if *first == 0 && *last == UNNUMBERED {
+            continue;
+        }
+        boundaries.push(*first);
+        boundaries.push(match key_number(*last) {
+            999_999_999 => UNNUMBERED,
+            last => number_key(last + 1),
+        });
+    }
+    boundaries.retain(|boundary| *boundary != 0);
+    boundaries.sort_unstable();
+    boundaries.dedup();
+    boundaries
+}
+
+/// The number a key (see `number_key`) stands for.
+fn key_number(key: u64) -> u32 {
+    if key & NINE_DIGITS != 0 {
+        return (key & !NINE_DIGITS) as u32;
+    }
+    key.to_be_bytes()
+        .iter()
+        .fold(0, |number, digit| number * 10 + u32::from(*digit))
+}
+
+/// A layout that finds an input's range with one load and one comparison, for catalogues whose
+/// ranges start and end far enough apart: numbers below `10^(low_digits + high_digits)` are
+/// cut into buckets of `10^low_digits` by their digits from the `low_digits`th on, with one
+/// more bucket for every larger number (and any input without a number). Each bucket holds at
+/// most one boundary, compared with the number's low digits.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Buckets {
+    low_digits: u32,
+    high_digits: u32,
+}
+
+impl Buckets {
+    /// The layout with the fewest buckets and then the fewest low digits that fits every
+    /// prefix's ranges, if one does. One or two digits name a bucket: more would make tables
+    /// of thousands of entries per prefix.
+    fn choose(slot_ranges: &[&[(u64, u64, usize)]]) -> Option<Self> {
+        let boundaries: Vec<Vec<u64>> = slot_ranges
+            .iter()
+            .map(|ranges| boundaries(ranges))
+            .collect();
+        (1..=2)
+            .flat_map(|high_digits| {
+                (1..=8 - high_digits).map(move |low_digits| Buckets {
+                    low_digits,
+                    high_digits,
+                })
+            })
+            .find(|buckets| boundaries.iter().all(|boundaries| buckets.fits(boundaries)))
+    }
+
+    /// Whether `boundaries` are all below `limit` and at most one is inside each bucket (one at
+    /// a bucket's start only changes the bucket's category).
+    fn fits(self, boundaries: &[u64]) -> bool {
+        let mut inside: Vec<usize> = boundaries
+            .iter()
+            .filter(|boundary| *boundary & self.low_mask() != 0)
+            .map(|boundary| self.bucket(*boundary))
+            .collect();
+        let count = inside.len();
+        inside.sort_unstable();
+        inside.dedup();
+        inside.len() == count && boundaries.iter().all(|boundary| *boundary < self.limit())
+    }
+
+    /// The buckets of each prefix, the last for numbers from `limit` on.
+    fn count(self) -> usize {
+        10usize.pow(self.high_digits) + 1
+    }
+
+    /// The key of the first number of the last bucket.
+    fn limit(self) -> u64 {
+        number_key(10u32.pow(self.low_digits + self.high_digits))
+    }
+
+    /// The key bytes of the digits compared within a bucket.
+    fn low_mask(self) -> u64 {
+        (1 << (8 * self.low_digits)) - 1
+    }
+
+    /// The bucket of the numbers with key `key`, as the generated code finds it: the value of
+    /// the digits from `low_digits` on, or the last bucket where that is larger (it is at least
+    /// 256 from `limit` on, where a key's byte past those digits is set).
+    fn bucket(self, key: u64) -> usize {
+        let high = key >> (8 * self.low_digits);
+        ((high & 0xFF) + 10 * (high >> 8)).min(self.count() as u64 - 1) as usize
+    }
+
+    /// Each bucket of a prefix with `ranges`: the key of the low digits of the boundary inside
+    /// it (`0` for none), the category below that boundary and the one from it on.
+    fn entries(self, ranges: &[(u64, u64, usize)]) -> Vec<(u64, Option<usize>, Option<usize>)> {
+        let boundaries = boundaries(ranges);
+        (0..self.count())
+            .map(|bucket| {
+                let start = if bucket + 1 == self.count() {
+                    self.limit()
+                } else {
+                    number_key(bucket as u32 * 10u32.pow(self.low_digits))
+                };
+                let below = category_at(ranges, start);
+                let inside = boundaries.iter().find(|boundary| {
+                    **boundary & self.low_mask() != 0 && self.bucket(**boundary) == bucket
+                });
+                match inside {
+                    Some(boundary) => (
+                        *boundary & self.low_mask(),
+                        below,
+                        category_at(ranges, *boundary),
+                    ),
+                    None => (0, below, below),
+                }
+            })
+            .collect()
+    }
+
+    /// The `range_buckets` table and the code that reads it.
+    fn tables(
+        self,
+        slot_ranges: &[&[(u64, u64, usize)]],
+        category_type: &Ident,
+        category_value: &dyn Fn(Option<usize>) -> TokenStream,
+    ) -> (TokenStream, TokenStream) {
+        let per_slot = index_literal(self.count());
+        // A slot whose buckets are all alike (no prefix, or one held whole) is one repeat.
+        let row = |items: Vec<TokenStream>| {
+            let first = items[0].to_string();
+            if items.iter().all(|item| item.to_string() == first) {
+                let first = &items[0];
+                quote!([#first; #per_slot])
+            } else {
+                quote!([#(#items),*])
+            }
+        };
+        let rows = slot_ranges.iter().map(|ranges| {
+            row(self
+                .entries(ranges)
+                .iter()
+                .map(|(boundary, below, above)| {
+                    let boundary = bound_literal(*boundary);
+                    let (below, above) = (category_value(*below), category_value(*above));
+                    quote!((#boundary, [#below, #above]))
+                })
+                .collect())
+        });
+        let slot_count = index_literal(slot_ranges.len());
+        let last_bucket = Literal::u64_unsuffixed(self.count() as u64 - 1);
+        let shift = Literal::u32_unsuffixed(8 * self.low_digits);
+        // One `FF` a digit, as the keys show one digit a byte.
+        let low_mask = format!("0x{}", vec!["FF"; self.low_digits as usize].join("_"))
+            .parse::<Literal>()
+            .expect("a hex literal");
+        let high_value = if self.high_digits == 1 {
+            quote!(let bucket = number >> #shift;)
+        } else {
+            quote! {
+                let high = number >> #shift;
+                let bucket = (high & 0xFF) + 10 * (high >> 8);
+            }
+        };
+        // `Ord::min` is not a `const fn`.
+        let bucket = quote! {
+            #high_value
+            let bucket = if bucket < #last_bucket { bucket as usize } else { #last_bucket };
+        };
+        let doc = format!(
+            " The buckets of `slot`: the numbers below `{}` in buckets of `{}`, then one for\n \
+             every other input. Each holds where a range or the gap after one starts inside it, as\n \
+             the key of its digits below `{1}` (`0` where nothing starts inside it), and the\n \
+             category of its numbers below that boundary and from it on.",
+            grouped(10u32.pow(self.low_digits + self.high_digits)),
+            grouped(10u32.pow(self.low_digits)),
+        );
+        // A row of the table per slot; the function returns one, which keeps its signature
+        // simple enough for clippy's `type_complexity`.
+        let tables = quote! {
+            #[doc = #doc]
+            const fn range_buckets(
+                slot: usize,
+            ) -> &'static [(u64, [::core::option::Option<Self>; 2]); #per_slot] {
+                static RANGE_BUCKETS: [
+                    [(u64, [::core::option::Option<#category_type>; 2]); #per_slot];
+                    #slot_count
+                ] = [#(#rows),*];
+                &RANGE_BUCKETS[slot]
+            }
+        };
+        let find_category = quote! {
+            // The bucket: the value of the number's digits from the bucket size on, at least
+            // 256 for a number past the last bucket's start (or none), whose bucket is the last;
+            // then one load and one comparison, whatever the ranges.
+            #bucket
+            let (boundary, [below, above]) = Self::range_buckets(slot)[bucket];
+            if number & #low_mask >= boundary { above } else { below }
+        };
+        (tables, find_category)
+    }
+}
+
+/// `number` as a Rust literal would group it, `1_000_000`.
+fn grouped(number: u32) -> String {
+    let digits = number.to_string();
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push('_');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+/// Tables that find an input's range by counting the ranges that start at or before its
+/// number, for ranges too close together for `Buckets`.
+fn counted_ranges(
+    slot_ranges: &[&[(u64, u64, usize)]],
+    category_type: &Ident,
+    category_value: &dyn Fn(Option<usize>) -> TokenStream,
+) -> (TokenStream, TokenStream) {
+    let per_slot = slot_ranges
+        .iter()
+        .map(|ranges| ranges.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let firsts = slot_ranges.iter().flat_map(|ranges| {
+        ranges
+            .iter()
+            .map(|(first, _, _)| *first)
+            .chain(std::iter::repeat_n(u64::MAX, per_slot - ranges.len()))
+            .map(bound_literal)
+    });
+    let first_count = per_slot * slot_ranges.len();
+    // Each slot's ranges after one that holds no number: no range starts at or before the number
+    // means the first entry; its last number lets every number through to its `None`.
+    let ends: Vec<(u64, Option<usize>)> = slot_ranges
+        .iter()
+        .flat_map(|ranges| {
+            std::iter::once((u64::MAX, None))
+                .chain(
+                    ranges
+                        .iter()
+                        .map(|(_, last, category)| (*last, Some(*category))),
+                )
+                .chain(std::iter::repeat_n((0, None), per_slot - ranges.len()))
+        })
+        .collect();
+    let end_count = ends.len();
+    let lasts = ends.iter().map(|(last, _)| bound_literal(*last));
+    let range_categories = ends.iter().map(|(_, category)| category_value(*category));
+    let per_slot_ends = index_literal(per_slot + 1);
+    let firsts_doc = format!(
+        " The first number of each slot's ranges, in order, the same number of them for every\n \
+         slot; `u64::MAX` where the slot's prefix has no more ranges. Each number is a key:\n \
+         its decimal digits, one a byte, the last digit lowest (an input's digits,\n \
+         byte-swapped), which the hex literals show; a 9-digit number, which 8 bytes cannot\n \
+         hold, is `1 << {}` above its value. Keys are in the order of their numbers.",
+        NINE_DIGITS.trailing_zeros()
+    );
+    let tables = quote! {
+        #[doc = #firsts_doc]
+        const fn range_firsts() -> &'static [u64; #first_count] {
+            static RANGE_FIRSTS: [u64; #first_count] = [#(#firsts),*];
+            &RANGE_FIRSTS
+        }
+
+        /// The last number of each slot's ranges, as keys, after `u64::MAX` for numbers before
+        /// them all.
+        const fn range_lasts() -> &'static [u64; #end_count] {
+            static RANGE_LASTS: [u64; #end_count] = [#(#lasts),*];
+            &RANGE_LASTS
+        }
+
+        /// The category of each slot's ranges, after `None` for numbers before them all.
+        const fn range_categories() -> &'static [::core::option::Option<Self>; #end_count] {
+            static RANGE_CATEGORIES: [::core::option::Option<#category_type>; #end_count] =
+                [#(#range_categories),*];
+            &RANGE_CATEGORIES
         }
     };
-    (number_tables, number)
+    let ranges_per_slot = index_literal(per_slot);
+    // `slot * 1` is what clippy's `identity_op` flags in a generated file.
+    let base = if per_slot == 1 {
+        quote!(slot)
+    } else {
+        quote!(slot * #ranges_per_slot)
+    };
+    let find_category = quote! {
+        // Ranges are sorted and do not overlap: the last one starting at or before the
+        // number is the only one that can hold it, and the number is in it or in none.
+        let base = #base;
+        let mut started = 0;
+        let mut range = base;
+        while range < base + #ranges_per_slot {
+            started += (Self::range_firsts()[range] <= number) as usize;
+            range += 1;
+        }
+        let before_all = slot * #per_slot_ends;
+        let range = before_all + started;
+        let range = if number <= Self::range_lasts()[range] { range } else { before_all };
+        Self::range_categories()[range]
+    };
+    (tables, find_category)
 }
 
 #[cfg(test)]
@@ -310,5 +556,90 @@ mod tests {
         assert_eq!(spelled(number_key(7)), "0x07");
         assert_eq!(spelled(number_key(123_456_789)), "(1 << 63) | 123456789");
         assert_eq!(spelled(UNNUMBERED), "u64 :: MAX - 1");
+    }
+
+    /// Ranges as the generator holds them: bounds as keys, categories numbered in order.
+    fn keyed(ranges: &[(u32, u32)]) -> Vec<(u64, u64, usize)> {
+        ranges
+            .iter()
+            .enumerate()
+            .map(|(category, (first, last))| (number_key(*first), number_key(*last), category))
+            .collect()
+    }
+
+    /// What the generated `range_buckets` lookup answers for `key`.
+    fn bucketed(buckets: Buckets, ranges: &[(u64, u64, usize)], key: u64) -> Option<usize> {
+        let (boundary, below, above) = buckets.entries(ranges)[buckets.bucket(key)];
+        if key & buckets.low_mask() >= boundary {
+            above
+        } else {
+            below
+        }
+    }
+
+    const FRS: [(u32, u32); 6] = [
+        (1, 99),
+        (201, 300),
+        (301, 400),
+        (401, 500),
+        (501, 600),
+        (701, 800),
+    ];
+    const CCE: [(u32, u32); 4] = [
+        (1_400_000, 1_499_999),
+        (1_500_000, 1_599_999),
+        (3_400_000, 3_499_999),
+        (4_000_000, 4_099_999),
+    ];
+
+    #[test]
+    fn buckets_are_as_few_and_as_fine_as_the_ranges_allow() {
+        let frs = keyed(&FRS);
+        let gateway = keyed(&[(1, 400)]);
+        let layout = |low_digits, high_digits| Buckets {
+            low_digits,
+            high_digits,
+        };
+        assert_eq!(Buckets::choose(&[&frs, &gateway, &[]]), Some(layout(2, 1)));
+        assert_eq!(Buckets::choose(&[&keyed(&CCE)]), Some(layout(5, 2)));
+        // FRS needs buckets of 100 at most, CCE's ranges then span too many of them.
+        assert_eq!(Buckets::choose(&[&frs, &keyed(&CCE)]), None);
+        // Two boundaries, 1 and 6, inside the first bucket of any size.
+        assert_eq!(Buckets::choose(&[&keyed(&[(1, 5), (6, 10)])]), None);
+        // A range up to the largest 9-digit number ends where inputs without one start.
+        assert_eq!(Buckets::choose(&[&keyed(&[(1, 999_999_999)])]), None);
+    }
+
+    #[test]
+    fn a_bucket_answers_as_the_ranges_do() {
+        let nine_digit_keys = [100_000_000, 123_456_789, 999_999_999].map(number_key);
+        for (ranges, numbers) in [
+            (keyed(&FRS), (0..=20_000).collect::<Vec<u32>>()),
+            (
+                keyed(&CCE),
+                CCE.iter()
+                    .flat_map(|(first, last)| {
+                        [0, 1, 99_999, 100_000, 100_001].map(|step| [first - step, last + step])
+                    })
+                    .flatten()
+                    .chain([0, 1, 9_999_999, 10_000_000, 99_999_999])
+                    .collect(),
+            ),
+            (vec![(0, UNNUMBERED, 3)], vec![0, 1, 500, 99_999_999]),
+        ] {
+            let buckets = Buckets::choose(&[&ranges]).expect("a layout");
+            let keys = numbers
+                .into_iter()
+                .map(number_key)
+                .chain(nine_digit_keys)
+                .chain([UNNUMBERED]);
+            for key in keys {
+                assert_eq!(
+                    bucketed(buckets, &ranges, key),
+                    category_at(&ranges, key),
+                    "key {key:#x} in {buckets:?}"
+                );
+            }
+        }
     }
 }

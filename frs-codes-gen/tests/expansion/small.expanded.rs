@@ -603,68 +603,126 @@ impl Category {
         ];
         &PREFIX_KEYS
     }
-    /// The first number of each slot's ranges, in order, the same number of them for every
-    /// slot; `u64::MAX` where the slot's prefix has no more ranges. Each number is a key:
-    /// its decimal digits, one a byte, the last digit lowest (an input's digits,
-    /// byte-swapped), which the hex literals show; a 9-digit number, which 8 bytes cannot
-    /// hold, is `1 << 63` above its value. Keys are in the order of their numbers.
-    const fn range_firsts() -> &'static [u64; 8usize] {
-        static RANGE_FIRSTS: [u64; 8usize] = [
-            u64::MAX,
-            0x01,
-            u64::MAX,
-            u64::MAX,
-            u64::MAX,
-            0x01,
-            0x01,
-            u64::MAX,
+    /// The buckets of `slot`: the numbers below `1_000` in buckets of `100`, then one for
+    /// every other input. Each holds where a range or the gap after one starts inside it, as
+    /// the key of its digits below `100` (`0` where nothing starts inside it), and the
+    /// category of its numbers below that boundary and from it on.
+    const fn range_buckets(
+        slot: usize,
+    ) -> &'static [(u64, [::core::option::Option<Self>; 2]); 11] {
+        static RANGE_BUCKETS: [[(u64, [::core::option::Option<Category>; 2]); 11]; 8] = [
+            [(0, [::core::option::Option::None, ::core::option::Option::None]); 11],
+            [
+                (
+                    0x01,
+                    [
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some(Category::Gateway),
+                    ],
+                ),
+                (
+                    0,
+                    [
+                        ::core::option::Option::Some(Category::Gateway),
+                        ::core::option::Option::Some(Category::Gateway),
+                    ],
+                ),
+                (
+                    0,
+                    [
+                        ::core::option::Option::Some(Category::Gateway),
+                        ::core::option::Option::Some(Category::Gateway),
+                    ],
+                ),
+                (
+                    0,
+                    [
+                        ::core::option::Option::Some(Category::Gateway),
+                        ::core::option::Option::Some(Category::Gateway),
+                    ],
+                ),
+                (
+                    0x01,
+                    [
+                        ::core::option::Option::Some(Category::Gateway),
+                        ::core::option::Option::None,
+                    ],
+                ),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+            ],
+            [(0, [::core::option::Option::None, ::core::option::Option::None]); 11],
+            [(0, [::core::option::Option::None, ::core::option::Option::None]); 11],
+            [(0, [::core::option::Option::None, ::core::option::Option::None]); 11],
+            [
+                (
+                    0x01,
+                    [
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some(Category::Gateway),
+                    ],
+                ),
+                (
+                    0,
+                    [
+                        ::core::option::Option::Some(Category::Gateway),
+                        ::core::option::Option::Some(Category::Gateway),
+                    ],
+                ),
+                (
+                    0,
+                    [
+                        ::core::option::Option::Some(Category::Gateway),
+                        ::core::option::Option::Some(Category::Gateway),
+                    ],
+                ),
+                (
+                    0,
+                    [
+                        ::core::option::Option::Some(Category::Gateway),
+                        ::core::option::Option::Some(Category::Gateway),
+                    ],
+                ),
+                (
+                    0x01,
+                    [
+                        ::core::option::Option::Some(Category::Gateway),
+                        ::core::option::Option::None,
+                    ],
+                ),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+            ],
+            [
+                (
+                    0x01,
+                    [
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some(Category::Common),
+                    ],
+                ),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+                (0, [::core::option::Option::None, ::core::option::Option::None]),
+            ],
+            [(0, [::core::option::Option::None, ::core::option::Option::None]); 11],
         ];
-        &RANGE_FIRSTS
-    }
-    /// The last number of each slot's ranges, as keys, after `u64::MAX` for numbers before
-    /// them all.
-    const fn range_lasts() -> &'static [u64; 16usize] {
-        static RANGE_LASTS: [u64; 16usize] = [
-            u64::MAX,
-            0,
-            u64::MAX,
-            0x04_00_00,
-            u64::MAX,
-            0,
-            u64::MAX,
-            0,
-            u64::MAX,
-            0,
-            u64::MAX,
-            0x04_00_00,
-            u64::MAX,
-            0x09_09,
-            u64::MAX,
-            0,
-        ];
-        &RANGE_LASTS
-    }
-    /// The category of each slot's ranges, after `None` for numbers before them all.
-    const fn range_categories() -> &'static [::core::option::Option<Self>; 16usize] {
-        static RANGE_CATEGORIES: [::core::option::Option<Category>; 16usize] = [
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::Some(Category::Gateway),
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::Some(Category::Gateway),
-            ::core::option::Option::None,
-            ::core::option::Option::Some(Category::Common),
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-        ];
-        &RANGE_CATEGORIES
+        &RANGE_BUCKETS[slot]
     }
     /// [`of`](Self::of) for an input not shaped `PREFIX.DIGITS` or `DIGITS` with up to 8
     /// digits: rare, and kept out of line so that the usual path stays short.
@@ -727,21 +785,10 @@ impl Category {
             }
             slot
         };
-        let base = slot;
-        let mut started = 0;
-        let mut range = base;
-        while range < base + 1 {
-            started += (Self::range_firsts()[range] <= number) as usize;
-            range += 1;
-        }
-        let before_all = slot * 2;
-        let range = before_all + started;
-        let range = if number <= Self::range_lasts()[range] {
-            range
-        } else {
-            before_all
-        };
-        Self::range_categories()[range]
+        let bucket = number >> 16;
+        let bucket = if bucket < 10 { bucket as usize } else { 10 };
+        let (boundary, [below, above]) = Self::range_buckets(slot)[bucket];
+        if number & 0xFF_FF >= boundary { above } else { below }
     }
 }
 impl ::core::fmt::Display for Category {
