@@ -1,5 +1,5 @@
 //! How `Category::of` turns an input's prefix slot (see [`category_of`](super::category_of))
-//! and number into its category, with no branch on either.
+//! and number into its category, with no branch on the slot and none on the number's size.
 //!
 //! Numbers are compared as keys: their digits' bytes, the last digit lowest (see `number_key`).
 //! Where every prefix is held whole by one category (or by none), as on every imported page,
@@ -7,7 +7,8 @@
 //!
 //! * where the ranges' ends are far enough apart (`Buckets`), the number's leading digits name
 //!   a bucket of the slot's table, which holds at most one place where the category changes:
-//!   one load and one comparison, whatever the number of ranges;
+//!   one load and one comparison (which LLVM makes a branch, taken the same way by most numbers
+//!   of a bucket), whatever the number of ranges;
 //! * else each slot has the same number of ranges, sorted by first number (an unused one starts
 //!   at `u64::MAX`, after every number): the number of them starting at or before the input's
 //!   number, counted without a branch, names the only range that can hold it, and a comparison
@@ -266,22 +267,28 @@ impl Buckets {
             .find(|buckets| boundaries.iter().all(|boundaries| buckets.fits(boundaries)))
     }
 
-    /// Whether `boundaries` are all below `limit` and at most one is inside each bucket (one at
-    /// a bucket's start only changes the bucket's category).
+    /// Whether no boundary comes after `limit` and at most one is inside each bucket (one at a
+    /// bucket's start only changes the bucket's category).
     fn fits(self, boundaries: &[u64]) -> bool {
         let mut inside: Vec<usize> = boundaries
             .iter()
-            .filter(|boundary| *boundary & self.low_mask() != 0)
+            .filter(|boundary| self.is_inside(**boundary))
             .map(|boundary| self.bucket(*boundary))
             .collect();
         let count = inside.len();
         inside.sort_unstable();
         inside.dedup();
-        inside.len() == count && boundaries.iter().all(|boundary| *boundary < self.limit())
+        inside.len() == count && boundaries.iter().all(|boundary| *boundary <= self.limit())
+    }
+
+    /// Whether `boundary` falls inside a bucket rather than at its start (`limit`, where the
+    /// last bucket starts, is not made of the low digits a bucket compares).
+    fn is_inside(self, boundary: u64) -> bool {
+        boundary < self.limit() && boundary & self.low_mask() != 0
     }
 
     /// The buckets of each prefix, the last for numbers from `limit` on.
-    fn count(self) -> usize {
+    fn bucket_count(self) -> usize {
         10usize.pow(self.high_digits) + 1
     }
 
@@ -296,27 +303,27 @@ impl Buckets {
     }
 
     /// The bucket of the numbers with key `key`, as the generated code finds it: the value of
-    /// the digits from `low_digits` on, or the last bucket where that is larger (it is at least
-    /// 256 from `limit` on, where a key's byte past those digits is set).
+    /// the digits from `low_digits` on, or the last bucket where that is larger, as it is from
+    /// `limit` on (a key's byte past those digits is set, or its top bit).
     fn bucket(self, key: u64) -> usize {
         let high = key >> (8 * self.low_digits);
-        ((high & 0xFF) + 10 * (high >> 8)).min(self.count() as u64 - 1) as usize
+        ((high & 0xFF) + 10 * (high >> 8)).min(self.bucket_count() as u64 - 1) as usize
     }
 
     /// Each bucket of a prefix with `ranges`: the key of the low digits of the boundary inside
     /// it (`0` for none), the category below that boundary and the one from it on.
     fn entries(self, ranges: &[(u64, u64, usize)]) -> Vec<(u64, Option<usize>, Option<usize>)> {
         let boundaries = boundaries(ranges);
-        (0..self.count())
+        (0..self.bucket_count())
             .map(|bucket| {
-                let start = if bucket + 1 == self.count() {
+                let start = if bucket + 1 == self.bucket_count() {
                     self.limit()
                 } else {
                     number_key(bucket as u32 * 10u32.pow(self.low_digits))
                 };
                 let below = category_at(ranges, start);
                 let inside = boundaries.iter().find(|boundary| {
-                    **boundary & self.low_mask() != 0 && self.bucket(**boundary) == bucket
+                    self.is_inside(**boundary) && self.bucket(**boundary) == bucket
                 });
                 match inside {
                     Some(boundary) => (
@@ -337,7 +344,7 @@ impl Buckets {
         category_type: &Ident,
         category_value: &dyn Fn(Option<usize>) -> TokenStream,
     ) -> (TokenStream, TokenStream) {
-        let per_slot = index_literal(self.count());
+        let per_slot = index_literal(self.bucket_count());
         // A slot whose buckets are all alike (no prefix, or one held whole) is one repeat.
         let row = |items: Vec<TokenStream>| {
             let first = items[0].to_string();
@@ -360,7 +367,7 @@ impl Buckets {
                 .collect())
         });
         let slot_count = index_literal(slot_ranges.len());
-        let last_bucket = Literal::u64_unsuffixed(self.count() as u64 - 1);
+        let last_bucket = Literal::u64_unsuffixed(self.bucket_count() as u64 - 1);
         let shift = Literal::u32_unsuffixed(8 * self.low_digits);
         // One `FF` a digit, as the keys show one digit a byte.
         let low_mask = format!("0x{}", vec!["FF"; self.low_digits as usize].join("_"))
@@ -402,9 +409,9 @@ impl Buckets {
             }
         };
         let find_category = quote! {
-            // The bucket: the value of the number's digits from the bucket size on, at least
-            // 256 for a number past the last bucket's start (or none), whose bucket is the last;
-            // then one load and one comparison, whatever the ranges.
+            // The bucket: the value of the number's digits from the bucket size on, larger than
+            // any bucket for a number past the last bucket's start (or none), whose bucket is the
+            // last (see `Buckets::bucket`); then one load and one comparison, whatever the ranges.
             #bucket
             let (boundary, [below, above]) = Self::range_buckets(slot)[bucket];
             if number & #low_mask >= boundary { above } else { below }
@@ -567,9 +574,20 @@ mod tests {
             .collect()
     }
 
-    /// What the generated `range_buckets` lookup answers for `key`.
+    /// What the generated `range_buckets` lookup answers for `key`, written as `tables` emits it
+    /// (the one-digit form shifts only), with checked arithmetic.
     fn bucketed(buckets: Buckets, ranges: &[(u64, u64, usize)], key: u64) -> Option<usize> {
-        let (boundary, below, above) = buckets.entries(ranges)[buckets.bucket(key)];
+        let last = buckets.bucket_count() as u64 - 1;
+        let high = key >> (8 * buckets.low_digits);
+        let bucket = if buckets.high_digits == 1 {
+            high
+        } else {
+            (high & 0xFF)
+                .checked_add((high >> 8).checked_mul(10).expect("no overflow"))
+                .expect("no overflow")
+        };
+        let bucket = if bucket < last { bucket } else { last };
+        let (boundary, below, above) = buckets.entries(ranges)[usize::try_from(bucket).unwrap()];
         if key & buckets.low_mask() >= boundary {
             above
         } else {
@@ -608,6 +626,70 @@ mod tests {
         assert_eq!(Buckets::choose(&[&keyed(&[(1, 5), (6, 10)])]), None);
         // A range up to the largest 9-digit number ends where inputs without one start.
         assert_eq!(Buckets::choose(&[&keyed(&[(1, 999_999_999)])]), None);
+        // A range ending just before the last bucket ends where it starts.
+        let upto_999 = keyed(&[(1, 400), (401, 999)]);
+        assert_eq!(Buckets::choose(&[&upto_999]), Some(layout(2, 1)));
+        let eight_digits = keyed(&[(10_000_000, 99_999_999)]);
+        assert_eq!(Buckets::choose(&[&eight_digits]), Some(layout(7, 1)));
+    }
+
+    #[test]
+    fn every_layout_answers_as_random_ranges_do() {
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = move |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        let mut layouts = std::collections::BTreeSet::new();
+        for _ in 0..3_000 {
+            // Up to four ranges of numbers at one scale, sorted, not overlapping, some touching.
+            let scale = 10u64.pow(next(8) as u32);
+            let mut start = next(3) * scale;
+            let mut numbers = Vec::new();
+            for _ in 0..=next(4) {
+                let end = start + next(20) * scale + next(2) * (scale - 1);
+                if end > 999_999_999 {
+                    break;
+                }
+                numbers.push((start as u32, end as u32));
+                start = end + 1 + next(2) * next(30) * scale;
+            }
+            let ranges = keyed(&numbers);
+            let Some(buckets) = Buckets::choose(&[&ranges]) else {
+                continue;
+            };
+            layouts.insert((buckets.low_digits, buckets.high_digits));
+            let mut probes = vec![0, 1, 999_999_999];
+            for (first, last) in &numbers {
+                for step in [0, 1, 2, 10, scale] {
+                    probes.extend([
+                        first.saturating_sub(step as u32),
+                        last.saturating_add(step as u32),
+                    ]);
+                }
+            }
+            probes.extend((0..20).map(|_| next(1_000_000_000) as u32));
+            let keys = probes
+                .into_iter()
+                .filter(|number| *number <= 999_999_999)
+                .map(number_key)
+                .chain([UNNUMBERED]);
+            for key in keys {
+                assert_eq!(
+                    bucketed(buckets, &ranges, key),
+                    category_at(&ranges, key),
+                    "key {key:#x} in {buckets:?} for {numbers:?}"
+                );
+            }
+        }
+        // Both bucket widths, and layouts across the digits.
+        assert!(
+            layouts.iter().any(|(_, high)| *high == 1)
+                && layouts.iter().any(|(_, high)| *high == 2)
+        );
+        assert!(layouts.len() >= 8, "{layouts:?}");
     }
 
     #[test]
