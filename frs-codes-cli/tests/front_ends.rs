@@ -208,11 +208,23 @@ fn an_imported_catalogue_behaves_the_same_from_the_macro_and_from_a_generated_fi
 
 /// The file `frs-codes generate` writes is plain source, so a consumer's lints see all of it
 /// (the macro's expansion they mostly do not): clippy's default lints find nothing in it, for
-/// the bundled catalogue and for one shaped like an imported page.
+/// each shape of `Category::of`: the bundled catalogue (bucket tables), buckets named by two
+/// digits, ranges too close for buckets (counted), and one shaped like an imported page.
 #[test]
 fn a_generated_file_passes_clippy() {
+    let sample = |path: &str| {
+        std::fs::read_to_string(workspace_root().join(path)).expect("a sample catalogue")
+    };
     for (name, catalogue) in [
         ("clippy-generated-bundled", bundled_catalogue()),
+        (
+            "clippy-generated-two-digit",
+            sample("bench/tests/catalogues/two-digit-buckets.json"),
+        ),
+        (
+            "clippy-generated-counted",
+            sample("frs-codes-gen/tests/expansion/counted.json"),
+        ),
         ("clippy-generated-imported", imported_catalogue()),
     ] {
         let consumer = Consumer::library(name);
