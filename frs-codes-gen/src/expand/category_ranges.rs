@@ -595,6 +595,21 @@ mod tests {
         }
     }
 
+    /// The lookup gives every key in `keys` the category its ranges do.
+    fn assert_answers(
+        buckets: Buckets,
+        ranges: &[(u64, u64, usize)],
+        keys: impl IntoIterator<Item = u64>,
+    ) {
+        for key in keys {
+            assert_eq!(
+                bucketed(buckets, ranges, key),
+                category_at(ranges, key),
+                "key {key:#x} in {buckets:?} for {ranges:x?}"
+            );
+        }
+    }
+
     const FRS: [(u32, u32); 6] = [
         (1, 99),
         (201, 300),
@@ -676,13 +691,7 @@ mod tests {
                 .filter(|number| *number <= 999_999_999)
                 .map(number_key)
                 .chain([UNNUMBERED]);
-            for key in keys {
-                assert_eq!(
-                    bucketed(buckets, &ranges, key),
-                    category_at(&ranges, key),
-                    "key {key:#x} in {buckets:?} for {numbers:?}"
-                );
-            }
+            assert_answers(buckets, &ranges, keys);
         }
         // Both bucket widths, and layouts across the digits.
         assert!(
@@ -715,13 +724,7 @@ mod tests {
                 .map(number_key)
                 .chain(nine_digit_keys)
                 .chain([UNNUMBERED]);
-            for key in keys {
-                assert_eq!(
-                    bucketed(buckets, &ranges, key),
-                    category_at(&ranges, key),
-                    "key {key:#x} in {buckets:?}"
-                );
-            }
+            assert_answers(buckets, &ranges, keys);
         }
     }
 }
