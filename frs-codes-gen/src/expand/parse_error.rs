@@ -32,6 +32,7 @@ pub(super) fn parse_error(options: &Options, docs: &Docs, signatures: &Signature
     };
     // A well-formed input's category holds its number where the category is a range, and its
     // prefix where it holds the prefix whole.
+    let by_prefix = format!("`{{}}` is not in the catalogue; {BELONGS_BY_PREFIX} {{}}");
     let placed = match signatures.category_range {
         Optional::Always => {
             let message = format!("`{{}}` is not in the catalogue; {BELONGS_BY_NUMBER} {{}}");
@@ -166,12 +167,9 @@ pub(super) fn parse_error(options: &Options, docs: &Docs, signatures: &Signature
                 let ellipsis = if self.truncated { "…" } else { "" };
                 match (self.is_well_formed(), self.category()) {
                     (true, ::core::option::Option::Some(category)) => #placed,
-                    (false, ::core::option::Option::Some(category)) => ::core::write!(
-                        f,
-                        "`{}` is not in the catalogue; its prefix belongs to {}",
-                        self.input(),
-                        category.title(),
-                    ),
+                    (false, ::core::option::Option::Some(category)) => {
+                        ::core::write!(f, #by_prefix, self.input(), category.title())
+                    }
                     (true, ::core::option::Option::None) => ::core::write!(
                         f,
                         "`{}` is not in the catalogue, and no category covers its prefix and number",

@@ -862,7 +862,7 @@ impl ::core::fmt::Display for ErrorCodeParseError {
             (false, ::core::option::Option::Some(category)) => {
                 ::core::write!(
                     f, "`{}` is not in the catalogue; its prefix belongs to {}", self
-                    .input(), category.title(),
+                    .input(), category.title()
                 )
             }
             (true, ::core::option::Option::None) => {
