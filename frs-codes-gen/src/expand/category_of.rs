@@ -25,10 +25,9 @@ use quote::{quote, ToTokens};
 /// category is its own.
 pub(super) struct Known<'a> {
     text: &'a str,
-    /// `(first, last, category)`, the bounds as keys (see `number_key`).
+    /// `(first, last, category)`, the bounds as keys (see `number_key`); a category that holds
+    /// the prefix whole has the one range `0..=UNNUMBERED`.
     pub(super) ranges: Vec<(u64, u64, usize)>,
-    /// Whether one category holds the prefix whole (its one range is `0..=UNNUMBERED`).
-    pub(super) whole: bool,
     /// Whether a listed code with this prefix has a category of its own.
     listed: bool,
 }
@@ -50,7 +49,6 @@ fn known(catalogue: &Catalogue) -> Vec<Known<'_>> {
                     })
                     .collect(),
             },
-            whole: prefix.whole.is_some(),
             listed: false,
         })
         .collect();
@@ -64,7 +62,6 @@ fn known(catalogue: &Catalogue) -> Vec<Known<'_>> {
             None => known.push(Known {
                 text: shape.prefix,
                 ranges: Vec::new(),
-                whole: false,
                 listed: true,
             }),
         }

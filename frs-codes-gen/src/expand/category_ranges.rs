@@ -109,9 +109,10 @@ pub(super) fn number_use(
     bytes_argument: &Option<TokenStream>,
 ) -> (TokenStream, NumberUse) {
     let slot_count = slot_prefix.len();
-    let slot_ranges = |prefix: &Option<usize>| -> &[(u64, u64, usize)] {
-        prefix.map_or(&[], |index| &known[index].ranges)
-    };
+    let slot_ranges: Vec<&[(u64, u64, usize)]> = slot_prefix
+        .iter()
+        .map(|prefix| prefix.map_or(&[][..], |index| &known[index].ranges))
+        .collect();
     // Category values rather than positions in `ALL`: one load less on the way to the answer.
     let category_value = |category: Option<usize>| match category {
         Some(category) => {
@@ -121,19 +122,15 @@ pub(super) fn number_use(
         None => quote!(::core::option::Option::None),
     };
     // Where every prefix is held whole by one category or by none (as on every imported page,
-    // which names no ranges), the category follows from the prefix alone: the number is
-    // neither read nor compared.
-    let ranged = known
+    // which names no ranges), no category changes with the number: it follows from the prefix
+    // alone, and the number is neither read nor compared.
+    let ranged = slot_ranges
         .iter()
-        .any(|prefix| !prefix.whole && !prefix.ranges.is_empty());
+        .any(|ranges| !boundaries(ranges).is_empty());
     if !ranged {
-        let slot_categories = slot_prefix.iter().map(|prefix| {
-            category_value(
-                slot_ranges(prefix)
-                    .first()
-                    .map(|(_, _, category)| *category),
-            )
-        });
+        let slot_categories = slot_ranges
+            .iter()
+            .map(|ranges| category_value(ranges.first().map(|(_, _, category)| *category)));
         let tables = quote! {
             /// The category that holds each slot's prefix whole, whatever the number.
             const fn slot_categories() -> &'static [::core::option::Option<Self>; #slot_count] {
@@ -157,7 +154,6 @@ pub(super) fn number_use(
         };
         return (tables, number);
     }
-    let slot_ranges: Vec<&[(u64, u64, usize)]> = slot_prefix.iter().map(slot_ranges).collect();
     let (tables, find_category) = match Buckets::choose(&slot_ranges) {
         Some(buckets) => buckets.tables(&slot_ranges, category_type, &category_value),
         None => counted_ranges(&slot_ranges, category_type, &category_value),
