@@ -266,9 +266,7 @@ fn bundled_lookup_agrees_with_a_linear_scan() {
 #[test]
 fn bundled_categories_agree_with_the_generators_model() {
     use frs_codes::{Category, ErrorCode};
-    let path = frs_codes_bench::crate_dir().join("../frs-codes/codes.json");
-    let text = std::fs::read_to_string(&path).expect("read the bundled catalogue");
-    let model = frs_codes_gen::parse(&text, "codes.json").expect("a valid catalogue");
+    let model = generators_model("../frs-codes/codes.json");
     let prefixes: Vec<String> = ["FRS", "APIG", "APIGW", "APIGX", "FR", ""]
         .map(String::from)
         .to_vec();
@@ -285,15 +283,20 @@ fn bundled_categories_agree_with_the_generators_model() {
             }
         }
     }
-    assert!(generated_source(&path).contains("fn range_buckets("));
+    assert!(generated_source(&model).contains("fn range_buckets("));
     agrees_with_the_model(&model, &inputs, |input| {
         Category::of(input).map(|category| format!("{category:?}"))
     });
 }
 
-/// The source `frs-codes generate` writes for the catalogue at `path`.
-fn generated_source(path: &std::path::Path) -> String {
-    frs_codes_gen::Builder::new(path)
+/// The generator's model of the catalogue at `path`, relative to this crate.
+fn generators_model(path: &str) -> frs_codes_gen::Catalogue {
+    frs_codes_gen::load(frs_codes_bench::crate_dir().join(path)).expect("a valid catalogue")
+}
+
+/// The source `frs-codes generate` writes for `model`.
+fn generated_source(model: &frs_codes_gen::Catalogue) -> String {
+    frs_codes_gen::Builder::from_catalogue(model.clone())
         .source()
         .expect("the catalogue expands")
 }
@@ -335,10 +338,7 @@ mod two_digit_buckets {
 #[test]
 fn two_digit_buckets_agree_with_the_generators_model() {
     use two_digit_buckets::BucketCategory;
-    let path = "tests/catalogues/two-digit-buckets.json";
-    let text = std::fs::read_to_string(frs_codes_bench::crate_dir().join(path))
-        .expect("read the catalogue");
-    let model = frs_codes_gen::parse(&text, path).expect("a valid catalogue");
+    let model = generators_model("tests/catalogues/two-digit-buckets.json");
     let mut inputs = vec![String::new(), "DBS".into(), "DBS.".into(), "CCE.x".into()];
     let mut rng = Rng::new(0xB0C4);
     for prefix in ["CCE.", "DBS.", "", "CCF.", "."] {
@@ -362,9 +362,8 @@ fn two_digit_buckets_agree_with_the_generators_model() {
             inputs.push(format!("{prefix}{number:0width$}"));
         }
     }
-    let source = generated_source(&frs_codes_bench::crate_dir().join(path));
     assert!(
-        source.contains("10 * (high >> 8)"),
+        generated_source(&model).contains("10 * (high >> 8)"),
         "buckets named by two digits"
     );
     agrees_with_the_model(&model, &inputs, |input| {
@@ -442,9 +441,7 @@ fn real_inputs(codes: &[String]) -> Vec<String> {
 #[test]
 fn real_page_shapes_agree_with_the_generators_model() {
     use real_pages::{RealCategory, RealCode};
-    let text = std::fs::read_to_string(frs_codes_bench::crate_dir().join(REAL_PATH))
-        .expect("read the merged catalogue");
-    let model = frs_codes_gen::parse(&text, REAL_PATH).expect("a valid catalogue");
+    let model = generators_model(REAL_PATH);
     let codes: Vec<String> = model.codes.iter().map(|code| code.code.clone()).collect();
     let inputs = real_inputs(&codes);
     assert!(inputs.len() > 100_000, "{} inputs", inputs.len());
