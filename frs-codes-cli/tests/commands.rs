@@ -4,7 +4,7 @@ mod support;
 
 use frs_codes::{Category, ErrorCode};
 use serde_json::Value;
-use support::{frs_codes, frs_codes_with, scratch, workspace_root};
+use support::{frs_codes, frs_codes_with, scratch, workspace_file, workspace_root};
 
 #[test]
 fn explain_prints_what_the_document_says() {
@@ -277,14 +277,13 @@ fn list_as_markdown_is_one_pipe_table_and_as_json_every_code() {
 fn schema_prints_the_committed_schema_byte_for_byte() {
     let run = frs_codes(&["schema"]);
     assert_eq!(run.status, 0);
-    let committed =
-        std::fs::read_to_string(workspace_root().join("codes.schema.json")).expect("schema");
+    let committed = workspace_file("codes.schema.json");
     assert_eq!(run.stdout, committed);
 }
 
 /// The bundled catalogue with `edit` applied to its text, written to a scratch file.
 fn edited_catalogue(dir: &std::path::Path, name: &str, edit: impl Fn(String) -> String) -> String {
-    let text = std::fs::read_to_string(workspace_root().join("codes.json")).expect("codes.json");
+    let text = workspace_file("codes.json");
     let path = dir.join(name);
     std::fs::write(&path, edit(text)).expect("write");
     path.to_str().expect("UTF-8 path").to_owned()

@@ -11,7 +11,7 @@ mod support;
 mod consumers;
 
 use consumers::Consumer;
-use support::{frs_codes_in, workspace_root};
+use support::{frs_codes_in, workspace_file, workspace_root};
 
 /// Exercises every generated item and prints what it says, for the bundled catalogue's names.
 const PROBE: &str = r#"
@@ -138,13 +138,12 @@ fn run_generated_file(name: &str, catalogue: &str) -> String {
 }
 
 fn bundled_catalogue() -> String {
-    std::fs::read_to_string(workspace_root().join("codes.json")).expect("codes.json")
+    workspace_file("codes.json")
 }
 
 /// A catalogue shaped like an imported page: the second expansion sample.
 fn imported_catalogue() -> String {
-    std::fs::read_to_string(workspace_root().join("frs-codes-gen/tests/expansion/imported.json"))
-        .expect("the imported expansion sample")
+    workspace_file("frs-codes-gen/tests/expansion/imported.json")
 }
 
 #[test]
@@ -212,18 +211,15 @@ fn an_imported_catalogue_behaves_the_same_from_the_macro_and_from_a_generated_fi
 /// digits, ranges too close for buckets (counted), and one shaped like an imported page.
 #[test]
 fn a_generated_file_passes_clippy() {
-    let sample = |path: &str| {
-        std::fs::read_to_string(workspace_root().join(path)).expect("a sample catalogue")
-    };
     for (name, catalogue) in [
         ("clippy-generated-bundled", bundled_catalogue()),
         (
             "clippy-generated-two-digit",
-            sample("bench/tests/catalogues/two-digit-buckets.json"),
+            workspace_file("bench/tests/catalogues/two-digit-buckets.json"),
         ),
         (
             "clippy-generated-counted",
-            sample("frs-codes-gen/tests/expansion/counted.json"),
+            workspace_file("frs-codes-gen/tests/expansion/counted.json"),
         ),
         ("clippy-generated-imported", imported_catalogue()),
     ] {
@@ -285,8 +281,7 @@ fn a_bad_catalogue_fails_the_build_script_with_every_problem_at_its_place() {
     );
     consumer.write(
         "codes.json",
-        &std::fs::read_to_string(workspace_root().join("tests/ui/duplicate_code.json"))
-            .expect("sample"),
+        &workspace_file("tests/ui/duplicate_code.json"),
     );
     let error = consumer.build().expect_err("the build script fails");
     assert!(

@@ -19,6 +19,11 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// The text of the workspace's file at `path`.
+pub fn workspace_file(path: &str) -> String {
+    std::fs::read_to_string(workspace_root().join(path)).expect(path)
+}
+
 /// `frs-codes ARGS...`, run in the workspace root with colour left to its defaults (standard
 /// output is a pipe here, so none).
 pub fn frs_codes(args: &[&str]) -> Run {
