@@ -7,16 +7,16 @@
 //! its digits' bytes in one byte swap (see `number_key`); the others (9 digits, no number) take
 //! an out-of-line path through `shape`.
 //! The prefix (up to 16 bytes) is found by a perfect hash of its length and first 8 bytes (and
-//! its last 8 bytes only if two prefixes differ only there), and confirmed by comparing them; a
-//! catalogue with one prefix compares it with constants, and a longer prefix is compared byte by
-//! byte. The hash names a slot, and every table is indexed by slot; how the slot and the number
+//! its last 8 bytes only where those do not tell two prefixes apart), and confirmed by comparing
+//! them; a catalogue with one prefix compares it with constants, and a longer prefix is compared
+//! byte by byte. The hash names a slot, and every table is indexed by slot; how the slot and the number
 //! give the category is in [`category_ranges`](super::category_ranges).
 //! A listed code whose category is not the one its prefix and number give (a category that
 //! names codes instead of a prefix) is found by the lookup, which runs only for its prefix.
 
 use super::category_ranges::{number_key, number_use, NumberUse, UNNUMBERED};
 use super::index_literal;
-use super::lookup::{bits_for, seeds, words};
+use super::lookup::{bits_for, seed, seeds, words};
 use crate::model::{Catalogue, Shape};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{quote, ToTokens};
@@ -89,30 +89,92 @@ fn key(text: &str) -> (u64, u64, u64) {
     (text.len() as u64, head, tail)
 }
 
-/// What the perfect hash multiplies: the prefix's length and first word, and its last word
-/// only when two prefixes differ only there (so that the usual hash waits for no other load).
-fn mix((len, head, tail): (u64, u64, u64), with_tail: bool) -> u64 {
-    let tail = if with_tail { tail.rotate_left(32) } else { 0 };
-    head ^ tail ^ len
+/// The word the perfect hash of prefixes multiplies, made of a prefix's key (its length, first
+/// word and last word): the first form that gives every known prefix a word of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PrefixMix {
+    /// The first word and the length: enough wherever no two prefixes of over 8 bytes start alike,
+    /// and the usual hash waits for no other load.
+    Head,
+    /// The last word too, rotated: where two prefixes start alike, e.g. `SVCSTG.CCECAM` and
+    /// `SVCSTG.CCEOPS`, or where a first byte differs exactly as their lengths do (`ABCDEFGHIJ`
+    /// and `CBCDEFGH`: `A ^ C` is `10 ^ 8`).
+    HeadAndTail,
+    /// The last word and the length each multiplied by a factor: where the rotation lines up a
+    /// difference in the last word with one in the first (only a catalogue made to do that
+    /// needs it, e.g. `ABCDEFGHIJKLMNOP` and `CBCDEFGHIJKLONOP`).
+    Spread { tail_factor: u64, len_factor: u64 },
 }
 
-/// Whether two of `keys` have the same length and first word.
-fn needs_tail(keys: &[(u64, u64, u64)]) -> bool {
-    let mut fronts: Vec<(u64, u64)> = keys.iter().map(|(len, head, _)| (*len, *head)).collect();
-    fronts.sort_unstable();
-    fronts.dedup();
-    fronts.len() < keys.len()
+impl PrefixMix {
+    /// The first form, and the first factors, that give each of `keys` a word of its own. The
+    /// keys differ, so some factors tell them apart; the first pair almost always does.
+    fn choose(keys: &[(u64, u64, u64)]) -> Self {
+        let mut mix = PrefixMix::Head;
+        let mut attempt = 0;
+        while !mix.tells_apart(keys) {
+            mix = match mix {
+                PrefixMix::Head => PrefixMix::HeadAndTail,
+                PrefixMix::HeadAndTail | PrefixMix::Spread { .. } => {
+                    attempt += 1;
+                    PrefixMix::Spread {
+                        tail_factor: seed(2 * attempt) | 1,
+                        len_factor: seed(2 * attempt + 1) | 1,
+                    }
+                }
+            };
+        }
+        mix
+    }
+
+    fn tells_apart(self, keys: &[(u64, u64, u64)]) -> bool {
+        let mut words: Vec<u64> = keys.iter().map(|key| self.word(*key)).collect();
+        words.sort_unstable();
+        words.dedup();
+        words.len() == keys.len()
+    }
+
+    /// The word of a prefix's key, as the generated code computes it.
+    fn word(self, (len, head, tail): (u64, u64, u64)) -> u64 {
+        match self {
+            PrefixMix::Head => head ^ len,
+            PrefixMix::HeadAndTail => head ^ tail.rotate_left(32) ^ len,
+            PrefixMix::Spread {
+                tail_factor,
+                len_factor,
+            } => head ^ tail.wrapping_mul(tail_factor) ^ len.wrapping_mul(len_factor),
+        }
+    }
+
+    /// The generated expression of the word, from `head`, `tail` and `prefix_len`.
+    fn tokens(self) -> TokenStream {
+        match self {
+            PrefixMix::Head => quote!((head ^ prefix_len as u64)),
+            PrefixMix::HeadAndTail => quote!((head ^ tail.rotate_left(32) ^ prefix_len as u64)),
+            PrefixMix::Spread {
+                tail_factor,
+                len_factor,
+            } => {
+                let tail_factor = Literal::u64_unsuffixed(tail_factor);
+                let len_factor = Literal::u64_unsuffixed(len_factor);
+                quote!((head
+                    ^ tail.wrapping_mul(#tail_factor)
+                    ^ (prefix_len as u64).wrapping_mul(#len_factor)))
+            }
+        }
+    }
 }
 
 /// A multiplier and a table size (in bits) that send every key to a slot of its own, from the
-/// lookup's fixed sequence of seeds made odd, so expansion is deterministic.
-fn perfect(keys: &[(u64, u64, u64)], with_tail: bool) -> (u64, u32) {
+/// lookup's fixed sequence of seeds made odd, so expansion is deterministic. The search ends:
+/// `mix` gives each key a word of its own, and at 64 bits an odd multiplier keeps them apart.
+fn perfect(keys: &[(u64, u64, u64)], mix: PrefixMix) -> (u64, u32) {
     let mut bits = bits_for(2 * keys.len());
     loop {
         for multiplier in seeds().take(64).map(|seed| seed | 1) {
             let mut slots: Vec<u64> = keys
                 .iter()
-                .map(|key| mix(*key, with_tail).wrapping_mul(multiplier) >> (64 - bits))
+                .map(|key| mix.word(*key).wrapping_mul(multiplier) >> (64 - bits))
                 .collect();
             slots.sort_unstable();
             slots.dedup();
@@ -277,12 +339,8 @@ fn prefix_slots(known: &[Known<'_>]) -> PrefixSlots {
     };
     // One prefix, compared without a hash or a table.
     let single = known.len() == 1 && hashed.len() == 1;
-    let with_tail = needs_tail(&keys);
-    let (multiplier, bits) = if single {
-        (0, 0)
-    } else {
-        perfect(&keys, with_tail)
-    };
+    let mix = PrefixMix::choose(&keys);
+    let (multiplier, bits) = if single { (0, 0) } else { perfect(&keys, mix) };
     // Every table is indexed by slot: the hash's slots first, then one slot for each prefix too
     // long to hash, so that the prefix's key and ranges are one load away from the hash.
     let hashed_slots = 1usize << bits;
@@ -291,7 +349,7 @@ fn prefix_slots(known: &[Known<'_>]) -> PrefixSlots {
         let slot = if single {
             0
         } else {
-            (mix(*key, with_tail).wrapping_mul(multiplier) >> (64 - bits)) as usize
+            (mix.word(*key).wrapping_mul(multiplier) >> (64 - bits)) as usize
         };
         slot_prefix[slot] = Some(*index);
     }
@@ -349,11 +407,7 @@ fn prefix_slots(known: &[Known<'_>]) -> PrefixSlots {
             0
         }
     } else {
-        let hashed_key = if with_tail {
-            quote!((head ^ tail.rotate_left(32) ^ prefix_len as u64))
-        } else {
-            quote!((head ^ prefix_len as u64))
-        };
+        let hashed_key = mix.tokens();
         let multiplier = Literal::u64_unsuffixed(multiplier);
         let shift = Literal::u32_unsuffixed(64 - bits);
         let (pattern, differs) = if wide {
@@ -417,5 +471,60 @@ fn prefix_slots(known: &[Known<'_>]) -> PrefixSlots {
             }
         },
         reads_bytes: wide || !long.is_empty(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{key, perfect, PrefixMix};
+
+    fn keys(prefixes: &[&str]) -> Vec<(u64, u64, u64)> {
+        prefixes.iter().map(|prefix| key(prefix)).collect()
+    }
+
+    /// Where a form stands in the order `choose` tries them.
+    fn rank(mix: PrefixMix) -> usize {
+        match mix {
+            PrefixMix::Head => 0,
+            PrefixMix::HeadAndTail => 1,
+            PrefixMix::Spread { .. } => 2,
+        }
+    }
+
+    /// Each form is chosen only where the ones before it send two prefixes to the same word, and
+    /// the perfect hash then gives every prefix a slot of its own.
+    #[test]
+    fn prefixes_that_look_alike_to_a_form_get_the_next() {
+        let cases: [(&[&str], usize); 4] = [
+            (&["FRS", "APIG", "APIGW", "ModelArts", ""], 0),
+            (&["ModelArts", "ModelArtz", "FRS"], 1),
+            // The first bytes differ as the lengths do: `A ^ C == 10 ^ 8`.
+            (&["ABCDEFGHIJ", "CBCDEFGH"], 1),
+            // The first two differ alike in bytes 0 and 12, which the rotation lines up; the
+            // third starts as the first does.
+            (
+                &["ABCDEFGHIJKLMNOP", "CBCDEFGHIJKLONOP", "ABCDEFGHIJKLMNOQ"],
+                2,
+            ),
+        ];
+        for (prefixes, expected) in cases {
+            let keys = keys(prefixes);
+            let mix = PrefixMix::choose(&keys);
+            assert_eq!(rank(mix), expected, "{prefixes:?}: {mix:?}");
+            for earlier in [PrefixMix::Head, PrefixMix::HeadAndTail]
+                .iter()
+                .take(expected)
+            {
+                assert!(!earlier.tells_apart(&keys), "{prefixes:?}: {earlier:?}");
+            }
+            let (multiplier, bits) = perfect(&keys, mix);
+            let mut slots: Vec<u64> = keys
+                .iter()
+                .map(|key| mix.word(*key).wrapping_mul(multiplier) >> (64 - bits))
+                .collect();
+            slots.sort_unstable();
+            slots.dedup();
+            assert_eq!(slots.len(), keys.len(), "{prefixes:?}");
+        }
     }
 }

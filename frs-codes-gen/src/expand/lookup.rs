@@ -87,16 +87,17 @@ struct Perfect {
     slots: Vec<usize>,
 }
 
-/// Seeds to try, from a fixed sequence (SplitMix64), so expansion is deterministic.
+/// The `index`-th of a fixed sequence of seeds (SplitMix64's), so expansion is deterministic.
+pub(super) fn seed(index: u64) -> u64 {
+    let mut z = (index + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The seeds to try, in order.
 pub(super) fn seeds() -> impl Iterator<Item = u64> {
-    let mut state: u64 = 0;
-    std::iter::repeat_with(move || {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    })
+    (0..).map(seed)
 }
 
 /// Bits of a table with at least `count` entries (and at least 2 of them).
