@@ -9,8 +9,8 @@
 //! The prefix (up to 16 bytes) is found by a perfect hash of its length and first 8 bytes (and
 //! its last 8 bytes only where those do not tell two prefixes apart), and confirmed by comparing
 //! them; a catalogue with one prefix compares it with constants, and a longer prefix is compared
-//! byte by byte. The hash names a slot, and every table is indexed by slot; how the slot and the number
-//! give the category is in [`category_ranges`](super::category_ranges).
+//! byte by byte. The hash names a slot, and every table is indexed by slot; how the slot and the
+//! number give the category is in [`category_ranges`](super::category_ranges).
 //! A listed code whose category is not the one its prefix and number give (a category that
 //! names codes instead of a prefix) is found by the lookup, which runs only for its prefix.
 
@@ -93,8 +93,8 @@ fn key(text: &str) -> (u64, u64, u64) {
 /// word and last word): the first form that gives every known prefix a word of its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum PrefixMix {
-    /// The first word and the length: enough wherever no two prefixes of over 8 bytes start alike,
-    /// and the usual hash waits for no other load.
+    /// The first word and the length: enough for nearly every catalogue (each prefix of up to 8
+    /// bytes has a word of its own), and the usual hash waits for no other load.
     Head,
     /// The last word too, rotated: where two prefixes start alike, e.g. `SVCSTG.CCECAM` and
     /// `SVCSTG.CCEOPS`, or where a first byte differs exactly as their lengths do (`ABCDEFGHIJ`
