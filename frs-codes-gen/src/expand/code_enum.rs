@@ -342,7 +342,7 @@ pub(super) fn code_enum(
             type Err = #parse_error_type;
 
             #[inline]
-            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(code: &str) -> ::core::result::Result<Self, #parse_error_type> {
                 match Self::from_code(code) {
                     ::core::option::Option::Some(found) => ::core::result::Result::Ok(found),
                     ::core::option::Option::None => ::core::result::Result::Err(#parse_error_type::new(code)),
@@ -354,7 +354,7 @@ pub(super) fn code_enum(
             type Error = #parse_error_type;
 
             #[inline]
-            fn try_from(code: &'a str) -> ::core::result::Result<Self, Self::Error> {
+            fn try_from(code: &'a str) -> ::core::result::Result<Self, #parse_error_type> {
                 code.parse()
             }
         }

@@ -364,7 +364,7 @@ impl ::core::fmt::Display for ErrorCode {
 impl ::core::str::FromStr for ErrorCode {
     type Err = ErrorCodeParseError;
     #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(code: &str) -> ::core::result::Result<Self, ErrorCodeParseError> {
         match Self::from_code(code) {
             ::core::option::Option::Some(found) => ::core::result::Result::Ok(found),
             ::core::option::Option::None => {
@@ -376,7 +376,7 @@ impl ::core::str::FromStr for ErrorCode {
 impl<'a> ::core::convert::TryFrom<&'a str> for ErrorCode {
     type Error = ErrorCodeParseError;
     #[inline]
-    fn try_from(code: &'a str) -> ::core::result::Result<Self, Self::Error> {
+    fn try_from(code: &'a str) -> ::core::result::Result<Self, ErrorCodeParseError> {
         code.parse()
     }
 }

@@ -3,6 +3,9 @@
 
 use crate::support::Consumer;
 
+/// `Err`, `Error`, `Category` and `Case` are also the names of associated types of the traits the
+/// expansion implements (`FromStr`, `TryFrom`, the runtime's `CatalogueCode`): a variant so named
+/// must not make `Self::Err` or the like ambiguous.
 const CATALOGUE: &str = r#"{
   "categories": [
     { "name": "Common", "title": "Common errors", "prefix": "FRS", "range": [1, 99] },
@@ -10,6 +13,10 @@ const CATALOGUE: &str = r#"{
   ],
   "codes": [
     { "code": "FRS.0011", "name": "ParameterMissing", "status": 400, "description": "A parameter is missing.", "measure": "Check the parameters." },
+    { "code": "FRS.0012", "name": "Err", "status": 400, "description": "Named as FromStr's error type.", "measure": "None." },
+    { "code": "FRS.0013", "name": "Error", "status": 400, "description": "Named as TryFrom's error type.", "measure": "None." },
+    { "code": "FRS.0014", "name": "Category", "status": 400, "description": "Named as an associated type.", "measure": "None." },
+    { "code": "FRS.0015", "name": "Case", "status": 400, "description": "Named as an associated type.", "measure": "None." },
     { "code": "APIG.0201", "status": [413, 504], "description": "Too large or timed out.", "measure": ["Check the size.", "Retry later."] }
   ]
 }
