@@ -29,10 +29,10 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
             if let Format::Text = args.format {
                 out.extend_from_slice(
                     format!(
-                        "{}: no problems ({} codes in {} categories)\n",
+                        "{}: no problems ({} in {})\n",
                         args.file.display(),
-                        catalogue.codes.len(),
-                        catalogue.categories.len()
+                        counted(catalogue.codes.len(), "code", "codes"),
+                        counted(catalogue.categories.len(), "category", "categories")
                     )
                     .as_bytes(),
                 );
@@ -73,10 +73,22 @@ pub fn render(error: &Error) -> String {
                 } else {
                     location.span.clone()
                 };
+                // Only the lines the span is on: annotate-snippets reads all the source it is
+                // given, and a file with thousands of problems would be read once for each.
+                let first_line = text[..span.start]
+                    .rfind('\n')
+                    .map_or(0, |newline| newline + 1);
+                let last_line_end = text[span.end..]
+                    .find('\n')
+                    .map_or(text.len(), |newline| span.end + newline);
                 title.element(
-                    Snippet::source(text)
+                    Snippet::source(&text[first_line..last_line_end])
+                        .line_start(location.line)
                         .path(&problem.file)
-                        .annotation(AnnotationKind::Primary.span(span)),
+                        .annotation(
+                            AnnotationKind::Primary
+                                .span(span.start - first_line..span.end - first_line),
+                        ),
                 )
             }
             _ => Group::with_title(title),
@@ -84,15 +96,19 @@ pub fn render(error: &Error) -> String {
         rendered.push_str(&renderer.render(&[group]));
         rendered.push_str("\n\n");
     }
-    let count = error.problems().len();
-    let plural = if count == 1 { "" } else { "s" };
     let summary = Level::ERROR.primary_title(format!(
-        "`{}` has {count} problem{plural}",
-        error.problems()[0].file
+        "`{}` has {}",
+        error.problems()[0].file,
+        counted(error.problems().len(), "problem", "problems")
     ));
     rendered.push_str(&renderer.render(&[Group::with_title(summary)]));
     rendered.push('\n');
     rendered
+}
+
+/// `count` and the noun that goes with it: `1 category`, `7 categories`.
+fn counted(count: usize, one: &str, more: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { more })
 }
 
 /// One problem as a JSON object on one line; `line` and `column` are null for a problem that

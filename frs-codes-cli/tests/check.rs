@@ -143,3 +143,103 @@ fn a_clean_catalogue_passes_and_a_missing_one_is_a_problem() {
         |message| message.starts_with("cannot read the error-code catalogue `nowhere.json`")
     ));
 }
+
+#[test]
+fn a_problem_over_several_lines_is_shown_on_them_numbered_as_in_the_file() {
+    let scratch = support::scratch("check-several-lines");
+    fs::write(
+        scratch.join("codes.json"),
+        r#"{
+  "categories": [
+    { "name": "Common", "title": "Common errors", "prefix": "FRS", "range": [1, 99] }
+  ],
+  "codes": [
+    {
+      "code": "FRS.0001",
+      "status": 400,
+      "measure": "Fix it."
+    }
+  ]
+}
+"#,
+    )
+    .expect("write");
+    let run = support::frs_codes_in(&scratch, &["check"]);
+    assert_eq!(run.status, 1);
+    assert_eq!(
+        run.stdout,
+        "error: code `FRS.0001` has no `description`; say what the error means, as the service's \
+         documentation does\n  \
+         --> codes.json:6:5\n   \
+         |\n \
+         6 | /     {\n \
+         7 | |       \"code\": \"FRS.0001\",\n \
+         8 | |       \"status\": 400,\n \
+         9 | |       \"measure\": \"Fix it.\"\n\
+         10 | |     }\n   \
+         | |_____^\n\n\
+         error: `codes.json` has 1 problem\n"
+    );
+}
+
+/// Each problem is shown from its own lines. When each was shown from the whole file, 10,000
+/// problems took 14 s in a release build and 15 s in the debug build the tests run; now 0.1 s
+/// and 0.7 s.
+#[test]
+fn thousands_of_problems_are_shown_each_with_its_line_without_rereading_the_file() {
+    let scratch = support::scratch("check-thousands");
+    let codes: Vec<String> = (0..10_000)
+        .map(|number| {
+            format!(
+                r#"    {{ "code": "P.{number}", "name": "lower{number}", "description": "D." }}"#
+            )
+        })
+        .collect();
+    fs::write(
+        scratch.join("codes.json"),
+        format!(
+            "{{\n  \"categories\": [{{ \"name\": \"All\", \"title\": \"All\", \"prefix\": \"P\" }}],\n  \"codes\": [\n{}\n  ]\n}}\n",
+            codes.join(",\n")
+        ),
+    )
+    .expect("write");
+    let started = std::time::Instant::now();
+    let run = support::frs_codes_in(&scratch, &["check"]);
+    let took = started.elapsed();
+    assert_eq!(run.status, 1);
+    assert!(
+        took < std::time::Duration::from_secs(5),
+        "10,000 problems took {took:?}"
+    );
+    assert_eq!(
+        run.stdout.matches("the variant name `lower").count(),
+        10_000
+    );
+    // The codes start on line 4.
+    assert!(
+        run.stdout.contains(
+            "--> codes.json:10003:33\n      |\n10003 |     { \"code\": \"P.9999\", \"name\": \"lower9999\""
+        ),
+        "{}",
+        &run.stdout[run.stdout.len().saturating_sub(600)..]
+    );
+    assert!(run
+        .stdout
+        .ends_with("error: `codes.json` has 10000 problems\n"));
+}
+
+#[test]
+fn a_clean_catalogue_of_one_code_says_so_in_the_singular() {
+    let scratch = support::scratch("check-singular");
+    fs::write(
+        scratch.join("codes.json"),
+        r#"{"categories": [{"name": "Common", "title": "Common errors", "prefix": "FRS", "range": [1, 99]}],
+  "codes": [{"code": "FRS.0001", "status": 400, "description": "D.", "measure": "M."}]}"#,
+    )
+    .expect("write");
+    let run = support::frs_codes_in(&scratch, &["check"]);
+    assert_eq!(
+        (run.status, run.stdout.as_str()),
+        (0, "codes.json: no problems (1 code in 1 category)\n")
+    );
+}
