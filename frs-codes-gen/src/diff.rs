@@ -2,7 +2,7 @@
 //! crate that publishes the generated enums.
 
 use crate::model::{Catalogue, Category, Code, CodeRetry, RetryClass};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 /// The semver impact of a catalogue change on a crate that publishes the generated enums.
@@ -134,8 +134,19 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Diff {
         }
     };
 
+    // Each catalogue's codes by spelling, so that matching them is linear in their number.
+    let old_codes: HashMap<&str, &Code> = old
+        .codes
+        .iter()
+        .map(|code| (code.code.as_str(), code))
+        .collect();
+    let new_codes: HashMap<&str, &Code> = new
+        .codes
+        .iter()
+        .map(|code| (code.code.as_str(), code))
+        .collect();
     for code in &new.codes {
-        if old.codes.iter().all(|old_code| old_code.code != code.code) {
+        if !old_codes.contains_key(code.code.as_str()) {
             let (impact, lint) = variant_lint(&code.name, &old_names, "enum_variant_added");
             changes.push(Change {
                 summary: format!("code {} `{}` added", code.code, code.name),
@@ -145,7 +156,7 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Diff {
         }
     }
     for code in &old.codes {
-        if new.codes.iter().all(|new_code| new_code.code != code.code) {
+        if !new_codes.contains_key(code.code.as_str()) {
             let (impact, lint) = variant_lint(&code.name, &new_names, "enum_variant_missing");
             changes.push(Change {
                 summary: format!("code {} `{}` removed", code.code, code.name),
@@ -157,10 +168,7 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Diff {
     let pairs: Vec<(&Code, &Code)> = old
         .codes
         .iter()
-        .filter_map(|old_code| {
-            let new_code = new.codes.iter().find(|code| code.code == old_code.code)?;
-            Some((old_code, new_code))
-        })
+        .filter_map(|old_code| Some((old_code, *new_codes.get(old_code.code.as_str())?)))
         .collect();
     for (old_code, new_code) in &pairs {
         if old_code.name != new_code.name {
@@ -183,14 +191,7 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Diff {
     for (old_code, new_code) in &pairs {
         code_fields(old, new, old_code, new_code, &mut changes);
     }
-    let kept_order = |from: &Catalogue, to: &Catalogue| -> Vec<String> {
-        from.codes
-            .iter()
-            .filter(|code| to.codes.iter().any(|other| other.code == code.code))
-            .map(|code| code.code.clone())
-            .collect()
-    };
-    if kept_order(old, new) != kept_order(new, old) {
+    if kept_order(old, &new_codes) != kept_order(new, &old_codes) {
         changes.push(Change {
             summary: "codes reordered (the variants' order, `ALL` and `Ord` follow it)".to_owned(),
             impact: Impact::Minor,
@@ -210,6 +211,15 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Diff {
         });
     }
     Diff { changes }
+}
+
+/// The spellings of `from`'s codes that `to` has too, in `from`'s order.
+fn kept_order<'a>(from: &'a Catalogue, to: &HashMap<&str, &Code>) -> Vec<&'a str> {
+    from.codes
+        .iter()
+        .map(|code| code.code.as_str())
+        .filter(|code| to.contains_key(code))
+        .collect()
 }
 
 fn code_fields(old: &Catalogue, new: &Catalogue, was: &Code, is: &Code, changes: &mut Vec<Change>) {
