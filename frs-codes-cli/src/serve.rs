@@ -14,11 +14,14 @@ use std::sync::Arc;
 /// Run a stand-in error server for the catalogue's codes
 ///
 /// Any method and path. A request with the header `X-Frs-Error: CODE` gets that code's error:
-/// its first documented status (or `X-Frs-Status: STATUS`, when the code lists it), the JSON
-/// body {"error_code": …, "error_msg": …} with the case's documented message (or its
-/// description) and a fresh `X-Request-Id`. An unknown or malformed code gets 400 with a
-/// plain-text reason. Without the header, a request gets an injected error at the --inject
-/// rates, or 200 with `{}`. The first line printed is `listening on http://IP:PORT`.
+/// its first documented status (or `X-Frs-Status: STATUS`, when the code lists it, or any from
+/// 400 to 599 for a code documented without one), the JSON body
+/// {"error_code": …, "error_msg": …} with the case's documented message (or its description) and
+/// a fresh `X-Request-Id`. An unknown or malformed code, or a status it does not come with, gets
+/// 400 with a plain-text reason. Without the header, a request gets an injected error at the
+/// --inject rates, or 200 with `{}`. The first line printed is `listening on http://IP:PORT`.
+/// Ctrl-C stops the server once the requests under way are answered, closing connections still
+/// open a second later; a second Ctrl-C stops it at once.
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
@@ -96,20 +99,39 @@ async fn serve(server: Arc<Server>, address: SocketAddr) -> Outcome {
     let _ = writeln!(stdout, "listening on http://{bound}");
     let _ = stdout.flush();
     let app = axum::Router::new().fallback(answer).with_state(server);
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    match axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-    {
-        Ok(()) => Outcome::Done,
-        Err(error) => {
-            complain(&format!("the server stopped: {error}"));
-            Outcome::Failed
+    let stopping = Arc::new(tokio::sync::Notify::new());
+    let shutdown = {
+        let stopping = Arc::clone(&stopping);
+        async move {
+            let _ = tokio::signal::ctrl_c().await;
+            stopping.notify_one();
         }
+    };
+    let serving = axum::serve(listener, app).with_graceful_shutdown(shutdown);
+    // Graceful shutdown waits for every connection, and a client that stalls halfway through
+    // its request would keep the server up for ever.
+    let grace_over = async {
+        stopping.notified().await;
+        tokio::select! {
+            () = tokio::time::sleep(SHUTDOWN_GRACE) => {}
+            _ = tokio::signal::ctrl_c() => {}
+        }
+    };
+    tokio::select! {
+        served = serving => match served {
+            Ok(()) => Outcome::Done,
+            Err(error) => {
+                complain(&format!("the server stopped: {error}"));
+                Outcome::Failed
+            }
+        },
+        () = grace_over => Outcome::Done,
     }
 }
+
+/// How long requests under way have to finish once the server is asked to stop: it answers at
+/// once, so a connection still open after this is a client that stopped sending.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// `--inject` values as `(code index, cumulative rate)`.
 fn faults(catalogue: &Catalogue, injections: &[String]) -> Result<Vec<(usize, f64)>, String> {
@@ -179,6 +201,15 @@ async fn answer(State(server): State<Arc<Server>>, headers: HeaderMap) -> Respon
         (Err(reason), _) | (_, Err(reason)) => return plain(StatusCode::BAD_REQUEST, reason),
     };
     let Some(code) = code else {
+        if let Some(wanted) = wanted {
+            return plain(
+                StatusCode::BAD_REQUEST,
+                format!(
+                    "X-Frs-Status: {wanted} names the status of the error that X-Frs-Error asks \
+                     for; send both, or neither"
+                ),
+            );
+        }
         let draw = (mix(stream ^ 3) >> 11) as f64 / (1u64 << 53) as f64;
         return match server
             .faults
@@ -196,25 +227,38 @@ async fn answer(State(server): State<Arc<Server>>, headers: HeaderMap) -> Respon
         return plain(StatusCode::BAD_REQUEST, unlisted(&server.catalogue, code));
     };
     let statuses = listed.statuses();
-    let status = match wanted.map(str::parse::<u16>) {
+    let status = match wanted.map(|wanted| (wanted, wanted.parse::<u16>())) {
         None => first_status(listed),
-        Some(Ok(status)) if statuses.contains(&status) => status,
-        Some(Ok(status)) if statuses.is_empty() && (100..=599).contains(&status) => status,
-        Some(_) => {
+        Some((_, Ok(status))) if statuses.contains(&status) => status,
+        Some((_, Ok(status))) if statuses.is_empty() && ERROR_STATUSES.contains(&status) => status,
+        Some((wanted, _)) if statuses.is_empty() => {
+            return plain(
+                StatusCode::BAD_REQUEST,
+                format!(
+                    "`{}` documents no status, so X-Frs-Status may name any error status, from \
+                     400 to 599, not `{wanted}`",
+                    listed.code
+                ),
+            );
+        }
+        Some((wanted, _)) => {
             let listed_statuses: Vec<String> = statuses.iter().map(u16::to_string).collect();
             return plain(
                 StatusCode::BAD_REQUEST,
                 format!(
-                    "`{}` comes with HTTP {}, not `{}`; name one of them in X-Frs-Status",
+                    "`{}` comes with HTTP {}, not `{wanted}`; name one of them in X-Frs-Status",
                     listed.code,
                     listed_statuses.join(", "),
-                    wanted.unwrap_or_default()
                 ),
             );
         }
     };
     error(listed, status, &request_id)
 }
+
+/// The statuses a code the catalogue documents no status for may be asked to come with: an
+/// error's (a 1xx, 204 or 304 answer would have no body, a 2xx would not be an error).
+const ERROR_STATUSES: std::ops::RangeInclusive<u16> = 400..=599;
 
 /// The status a code is answered with when none is asked for: its first, or 500 for a code the
 /// catalogue documents no status for.

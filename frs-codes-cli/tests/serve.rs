@@ -260,3 +260,91 @@ fn bad_arguments_exit_2_with_the_reason() {
         run.stderr
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_code_without_a_status_comes_with_any_error_status_and_no_other() {
+    let scratch = support::scratch("serve-no-status");
+    let catalogue = scratch.join("codes.json");
+    std::fs::write(
+        &catalogue,
+        r#"{"categories": [{"name": "Face", "title": "Face errors", "prefix": "FRS"}],
+  "codes": [{"code": "FRS.0001", "description": "Documented without a status."}]}"#,
+    )
+    .expect("write");
+    let server = start(&["--catalogue", catalogue.to_str().expect("UTF-8 path")]);
+    for (wanted, status) in [(None, 500), (Some("400"), 400), (Some("503"), 503)] {
+        let mut headers = vec![("X-Frs-Error", "FRS.0001")];
+        headers.extend(wanted.map(|wanted| ("X-Frs-Status", wanted)));
+        let (got, _, body) = get(&server, &headers).await;
+        assert_eq!(
+            (got, body.as_str()),
+            (
+                status,
+                r#"{"error_code":"FRS.0001","error_msg":"Documented without a status."}"#
+            )
+        );
+    }
+    // 1xx, 204 and 304 answers have no body, and 200 is no error.
+    for wanted in ["100", "101", "200", "204", "304", "600", "soon"] {
+        let (got, _, body) = get(
+            &server,
+            &[("X-Frs-Error", "FRS.0001"), ("X-Frs-Status", wanted)],
+        )
+        .await;
+        assert_eq!(
+            (got, body),
+            (
+                400,
+                format!(
+                    "`FRS.0001` documents no status, so X-Frs-Status may name any error status, \
+                     from 400 to 599, not `{wanted}`\n"
+                )
+            )
+        );
+    }
+    let (got, _, body) = get(&server, &[("X-Frs-Status", "503")]).await;
+    assert_eq!(
+        (got, body.as_str()),
+        (
+            400,
+            "X-Frs-Status: 503 names the status of the error that X-Frs-Error asks for; send both, \
+             or neither\n"
+        )
+    );
+}
+
+/// Ctrl-C lets requests under way finish, but a client that stalls halfway through its request
+/// must not keep the server up: it used to wait for that client for ever, and ignore further
+/// Ctrl-Cs.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_even_with_a_request_stalled_halfway() {
+    use std::io::Write as _;
+    use std::time::{Duration, Instant};
+    let mut server = start(&[]);
+    let address = server.base.trim_start_matches("http://").to_owned();
+    let mut stalled = std::net::TcpStream::connect(&address).expect("connect");
+    stalled
+        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Frs")
+        .expect("half a request");
+    // The server has read what was sent before it is asked to stop.
+    std::thread::sleep(Duration::from_millis(200));
+    let interrupted = Command::new("kill")
+        .args(["-INT", &server.child.id().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(interrupted.success());
+    let asked = Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().expect("the server's status") {
+            break status;
+        }
+        assert!(
+            asked.elapsed() < Duration::from_secs(10),
+            "the server still runs 10 s after Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status}");
+    drop(stalled);
+}
