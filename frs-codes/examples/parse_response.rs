@@ -9,7 +9,9 @@
 //! `retry: no`. Any body gives exit status 0; only bad arguments give 2.
 
 use frs_codes::{ApiError, Retry};
+use std::ffi::OsString;
 use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: parse_response --status CODE [--header 'Name: value']... [FILE]\n\
@@ -19,11 +21,11 @@ const USAGE: &str = "usage: parse_response --status CODE [--header 'Name: value'
 struct Arguments {
     status: u16,
     headers: Vec<(String, String)>,
-    file: Option<String>,
+    file: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
-    let arguments = match parse_arguments(std::env::args().skip(1)) {
+    let arguments = match parse_arguments(std::env::args_os().skip(1)) {
         Ok(Some(arguments)) => arguments,
         Ok(None) => {
             println!("{USAGE}");
@@ -66,37 +68,45 @@ fn main() -> ExitCode {
 
 /// The arguments, or `None` when help was asked for.
 fn parse_arguments(
-    mut arguments: impl Iterator<Item = String>,
+    mut arguments: impl Iterator<Item = OsString>,
 ) -> Result<Option<Arguments>, String> {
     let mut status = None;
     let mut headers = Vec::new();
-    let mut file = None;
+    let mut file: Option<PathBuf> = None;
+    // Options and their values are text; a file name may be any bytes the system allows.
+    let text = |option: &str, value: Option<OsString>, example: &str| {
+        value
+            .ok_or_else(|| format!("{option} needs a value, e.g. {option} {example}"))?
+            .into_string()
+            .map_err(|value| format!("{option} takes text, and {value:?} is not UTF-8"))
+    };
     while let Some(argument) = arguments.next() {
-        match argument.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--status" => {
-                let value = arguments
-                    .next()
-                    .ok_or("--status needs a value, e.g. --status 400")?;
+        match argument.to_str() {
+            Some("-h" | "--help") => return Ok(None),
+            Some("--status") => {
+                let value = text("--status", arguments.next(), "400")?;
                 let parsed = value.parse().map_err(|_| {
                     format!("--status takes a number from 0 to 65535, not `{value}`")
                 })?;
                 status = Some(parsed);
             }
-            "--header" => {
-                let value = arguments
-                    .next()
-                    .ok_or("--header needs a value, e.g. --header 'X-Request-Id: 4c1b9e5f'")?;
+            Some("--header") => {
+                let value = text("--header", arguments.next(), "'X-Request-Id: 4c1b9e5f'")?;
                 let (name, content) = value.split_once(':').ok_or_else(|| {
                     format!("--header takes 'Name: value', and `{value}` has no colon")
                 })?;
                 headers.push((name.trim().to_owned(), content.trim().to_owned()));
             }
-            option if option.starts_with("--") => {
+            Some(option) if option.starts_with("--") => {
                 return Err(format!("unknown option `{option}`"));
             }
-            path if file.is_none() => file = Some(path.to_owned()),
-            extra => return Err(format!("one FILE at most, but `{extra}` is a second one")),
+            _ if file.is_none() => file = Some(PathBuf::from(argument)),
+            _ => {
+                return Err(format!(
+                    "one FILE at most, but `{}` is a second one",
+                    Path::new(&argument).display()
+                ))
+            }
         }
     }
     let status = status.ok_or("--status is required")?;
@@ -107,15 +117,16 @@ fn parse_arguments(
     }))
 }
 
-fn read_body(file: Option<&str>) -> Result<Vec<u8>, String> {
+fn read_body(file: Option<&Path>) -> Result<Vec<u8>, String> {
     match file {
-        None | Some("-") => {
+        Some(path) if path != Path::new("-") => std::fs::read(path)
+            .map_err(|error| format!("cannot read `{}`: {error}", path.display())),
+        _ => {
             let mut body = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut body)
                 .map_err(|error| format!("cannot read standard input: {error}"))?;
             Ok(body)
         }
-        Some(path) => std::fs::read(path).map_err(|error| format!("cannot read `{path}`: {error}")),
     }
 }
