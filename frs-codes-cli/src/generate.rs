@@ -1,6 +1,6 @@
 //! `frs-codes generate`: the macro's items as a source file to check in.
 
-use crate::{complain, failed, Outcome};
+use crate::{complain, failed, same_file, Outcome};
 use frs_codes_gen::Builder;
 use std::path::PathBuf;
 
@@ -48,11 +48,19 @@ pub struct Args {
 pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
     let catalogue = match frs_codes_gen::load(&args.file) {
         Ok(catalogue) => catalogue,
-        Err(error) => {
-            failed(&error);
-            return Outcome::No;
-        }
+        Err(error) => return failed(&error),
     };
+    if let Some(output) = args
+        .output
+        .as_deref()
+        .filter(|output| same_file(output, &args.file))
+    {
+        complain(&format!(
+            "`{}` is the catalogue the code is generated from; write the code to another file",
+            output.display()
+        ));
+        return Outcome::Failed;
+    }
     let mut builder = Builder::from_catalogue(catalogue);
     type Setter = for<'a> fn(&'a mut Builder, &str) -> &'a mut Builder;
     let settings: [(&Option<String>, Setter); 7] = [

@@ -1,9 +1,9 @@
 //! `frs-codes import`: a vendor's error-code page as a catalogue.
 
-use crate::{complain, failed, Outcome};
+use crate::{complain, failed, same_file, Outcome};
 use frs_codes_gen::import::{import, Format};
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Import a vendor's error-code page (text, HTML, reStructuredText or Markdown) as a catalogue
 ///
@@ -55,6 +55,18 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
     let Ok(page) = read(&args.page) else {
         return Outcome::Failed;
     };
+    if let Some(output) = args
+        .output
+        .as_deref()
+        .filter(|output| same_file(output, &args.page))
+    {
+        complain(&format!(
+            "`{}` is the page being imported; write the catalogue to another file (or to the \
+             catalogue given with --merge, to update it)",
+            output.display()
+        ));
+        return Outcome::Failed;
+    }
     let existing = match &args.merge {
         Some(path) => match read(path) {
             Ok(text) => Some((text, path.display().to_string())),
@@ -87,7 +99,7 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
             }
         }
         Some(path) => {
-            if let Err(error) = std::fs::write(path, imported.text()) {
+            if let Err(error) = replace_file(path, imported.text()) {
                 complain(&format!("cannot write `{}`: {error}", path.display()));
                 return Outcome::Failed;
             }
@@ -97,4 +109,24 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
         }
     }
     Outcome::Done
+}
+
+/// Writes `text` to `path` through a file beside it, renamed over `path` once complete, so that
+/// a write that fails halfway (a full disk) leaves the catalogue as it was: with --merge, `path`
+/// is often the catalogue being updated.
+fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
+    if path.is_dir() {
+        return Err(std::io::Error::other("it is a directory"));
+    }
+    let Some(name) = path.file_name() else {
+        return std::fs::write(path, text);
+    };
+    let mut partial = name.to_owned();
+    partial.push(".partial");
+    let partial = path.with_file_name(partial);
+    std::fs::write(&partial, text)
+        .and_then(|()| std::fs::rename(&partial, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&partial);
+        })
 }

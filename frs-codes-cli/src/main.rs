@@ -122,6 +122,14 @@ fn failed(error: &Error) -> Outcome {
     Outcome::Failed
 }
 
+/// Whether `output` names the file `input` is: an output that would overwrite its own input.
+fn same_file(output: &std::path::Path, input: &std::path::Path) -> bool {
+    match (std::fs::canonicalize(output), std::fs::canonicalize(input)) {
+        (Ok(output), Ok(input)) => output == input,
+        _ => false,
+    }
+}
+
 /// A one-line error on standard error, styled like the others.
 fn complain(message: &str) {
     let style = anstyle::Style::new()

@@ -139,6 +139,8 @@ fn generated(path: &Path, args: &[&str]) -> Result<Vec<String>, String> {
     command.extend(args);
     let run = frs_codes(&command);
     if run.status != 0 {
+        // A catalogue it cannot generate from is input it cannot use, not a "no".
+        assert_eq!(run.status, 2, "{}", run.stderr);
         return Err(run.stdout + &run.stderr);
     }
     let file: syn::File = syn::parse_str(&run.stdout).expect("generated source parses");
@@ -276,4 +278,38 @@ fn bad_options_are_reported_like_catalogue_problems() {
     assert!(run
         .stderr
         .contains("error: option `vis` takes a visibility such as `pub(crate)`, not `public`\n"));
+}
+
+#[test]
+fn generate_will_not_write_over_its_own_catalogue() {
+    let dir = scratch("generate-over-catalogue");
+    let catalogue = dir.join("codes.json");
+    let bundled = fs::read(workspace_root().join("codes.json")).expect("codes.json");
+    fs::write(&catalogue, &bundled).expect("copy");
+    // The same file, named another way.
+    let same = dir.join(".").join("codes.json");
+    let run = support::frs_codes_in(
+        &dir,
+        &[
+            "generate",
+            "codes.json",
+            "-o",
+            same.to_str().expect("UTF-8 path"),
+        ],
+    );
+    assert_eq!(
+        (run.status, run.stderr),
+        (
+            2,
+            format!(
+                "error: `{}` is the catalogue the code is generated from; write the code to \
+                 another file\n",
+                same.display()
+            )
+        )
+    );
+    assert!(
+        fs::read(&catalogue).expect("kept") == bundled,
+        "the catalogue is untouched"
+    );
 }

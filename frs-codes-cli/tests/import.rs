@@ -241,3 +241,56 @@ fn import_explains_what_it_cannot_read() {
         forced.stderr
     );
 }
+
+#[test]
+fn import_writes_over_the_catalogue_it_merges_into_but_not_over_the_page() {
+    let dir = scratch("import-in-place");
+    let page = dir.join("page.txt");
+    let text = fs::read(workspace_root().join("tests/fixtures/frs-error-codes.txt")).expect("page");
+    fs::write(&page, &text).expect("copy");
+    let run = support::frs_codes_in(&dir, &["import", "page.txt", "-o", "page.txt"]);
+    assert_eq!(
+        (run.status, run.stderr.as_str()),
+        (
+            2,
+            "error: `page.txt` is the page being imported; write the catalogue to another file \
+             (or to the catalogue given with --merge, to update it)\n"
+        )
+    );
+    assert!(
+        fs::read(&page).expect("kept") == text,
+        "the page is untouched"
+    );
+
+    // Updating a catalogue in place: written whole, through a file beside it.
+    fs::copy(workspace_root().join("codes.json"), dir.join("codes.json")).expect("copy");
+    let run = support::frs_codes_in(
+        &dir,
+        &[
+            "import",
+            "page.txt",
+            "--merge",
+            "codes.json",
+            "-o",
+            "codes.json",
+        ],
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "no differences\nsemver: none\n");
+    assert!(
+        fs::read(dir.join("codes.json")).expect("written")
+            == fs::read(workspace_root().join("codes.json")).expect("codes.json")
+    );
+    let mut left: Vec<String> = fs::read_dir(&dir)
+        .expect("list")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    left.sort();
+    assert_eq!(left, ["codes.json", "page.txt"], "no partial file is left");
+}
