@@ -80,45 +80,74 @@ struct ErrorFields<'a> {
     message: Option<String>,
 }
 
-/// The error's fields at the top level, else in `error`, else in another member that is an
-/// object (in key order); `None` if no candidate has a code or a message.
+/// The object that holds the error, among the top level, `error` and the other members that
+/// are objects (in key order): the first whose code is a string, else the first with an integer
+/// code (a gateway's wrapper may put its HTTP status there, around the service's own error),
+/// else the first with a message; `None` if none has either. An error without a message takes
+/// the one beside it: the top level's for a nested error, `error`'s for the top level.
 fn error_fields(top: &Map<String, Value>) -> Option<ErrorFields<'_>> {
-    let nested = top
-        .get(NESTED_FIELD)
-        .into_iter()
-        .chain(
-            top.iter()
-                .filter(|(key, _)| *key != NESTED_FIELD)
-                .map(|(_, value)| value),
-        )
-        .filter_map(Value::as_object);
-    core::iter::once(top).chain(nested).find_map(|object| {
-        let code = first_field(object, &CODE_FIELDS, code_text);
-        let message = first_field(object, &MESSAGE_FIELDS, message_text);
-        (code.is_some() || message.is_some()).then_some(ErrorFields {
-            object,
-            code,
-            message,
+    let nested_error = top.get(NESTED_FIELD).and_then(Value::as_object);
+    let others = top
+        .iter()
+        .filter(|(key, _)| *key != NESTED_FIELD)
+        .filter_map(|(_, value)| value.as_object());
+    let candidates = core::iter::once(top).chain(nested_error).chain(others);
+    let (_, found) = candidates
+        .filter_map(|object| {
+            let code = first_field(object, &CODE_FIELDS, code_text);
+            let message = first_field(object, &MESSAGE_FIELDS, message_text);
+            let rank = match &code {
+                Some((_, CodeKind::Text)) => 0,
+                Some((_, CodeKind::Integer)) => 1,
+                None if message.is_some() => 2,
+                None => return None,
+            };
+            Some((
+                rank,
+                ErrorFields {
+                    object,
+                    code: code.map(|(code, _)| code),
+                    message,
+                },
+            ))
         })
-    })
+        .min_by_key(|(rank, _)| *rank)?;
+    let beside = if core::ptr::eq(found.object, top) {
+        nested_error
+    } else {
+        Some(top)
+    };
+    let message = found
+        .message
+        .or_else(|| beside.and_then(|object| first_field(object, &MESSAGE_FIELDS, message_text)));
+    Some(ErrorFields { message, ..found })
 }
 
-fn first_field(
+fn first_field<T>(
     object: &Map<String, Value>,
     names: &[&str],
-    text: fn(&Value) -> Option<String>,
-) -> Option<String> {
+    text: fn(&Value) -> Option<T>,
+) -> Option<T> {
     names
         .iter()
         .find_map(|name| object.get(*name).and_then(text))
 }
 
+/// How a code was sent.
+#[derive(Clone, Copy)]
+enum CodeKind {
+    Text,
+    Integer,
+}
+
 /// A code is a non-empty string, or an integer (some gateways send numeric codes) written in
 /// decimal; anything else carries no code.
-fn code_text(value: &Value) -> Option<String> {
+fn code_text(value: &Value) -> Option<(String, CodeKind)> {
     match value {
-        Value::String(code) if !code.is_empty() => Some(code.clone()),
-        Value::Number(number) if number.is_u64() || number.is_i64() => Some(number.to_string()),
+        Value::String(code) if !code.is_empty() => Some((code.clone(), CodeKind::Text)),
+        Value::Number(number) if number.is_u64() || number.is_i64() => {
+            Some((number.to_string(), CodeKind::Integer))
+        }
         _ => None,
     }
 }
@@ -133,7 +162,7 @@ fn message_text(value: &Value) -> Option<String> {
 }
 
 fn request_id(object: &Map<String, Value>) -> Option<String> {
-    code_text(object.get(REQUEST_ID_FIELD)?)
+    code_text(object.get(REQUEST_ID_FIELD)?).map(|(request_id, _)| request_id)
 }
 
 fn not_understood(body: &[u8], request_id: Option<String>) -> ParsedBody {

@@ -148,6 +148,43 @@ fn nested_errors_are_read_one_level_down() {
     );
     assert_eq!(top_level_first.request_id(), Some("outer"));
 
+    // A wrapper's integer code (here its HTTP status) gives way to the service's own code.
+    let wrapped = read(
+        401,
+        r#"{"code": 401, "error": {"code": "APIG.0301", "message": "Incorrect IAM authentication information"}}"#,
+    );
+    assert_eq!(wrapped.known_code(), Some(ErrorCode::AuthenticationFailed));
+    assert_eq!(
+        wrapped.message(),
+        Some("Incorrect IAM authentication information")
+    );
+    let integer_only = read(400, r#"{"code": 400, "data": {"message": "no code here"}}"#);
+    assert_eq!(integer_only.code().map(|code| code.as_str()), Some("400"));
+    assert_eq!(integer_only.message(), None);
+
+    // A code and its message may sit a level apart.
+    let message_above = read(
+        400,
+        r#"{"message": "Bad request", "error": {"error_code": "FRS.0202"}}"#,
+    );
+    assert_eq!(message_above.known_code(), Some(ErrorCode::ServiceFrozen));
+    assert_eq!(message_above.message(), Some("Bad request"));
+    let message_below = read(
+        400,
+        r#"{"error_code": "FRS.0202", "error": {"message": "The service has been frozen."}}"#,
+    );
+    assert_eq!(message_below.known_code(), Some(ErrorCode::ServiceFrozen));
+    assert_eq!(
+        message_below.message(),
+        Some("The service has been frozen.")
+    );
+    // Only `error` lends the top level a message, not any member.
+    let unrelated = read(
+        400,
+        r#"{"error_code": "FRS.0202", "data": {"message": "ok"}}"#,
+    );
+    assert_eq!(unrelated.message(), None);
+
     let two_levels_down = r#"{"outer": {"inner": {"error_code": "FRS.0011"}}}"#;
     let too_deep = read(400, two_levels_down);
     assert_eq!(too_deep.code(), None);
