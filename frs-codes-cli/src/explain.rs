@@ -75,10 +75,12 @@ fn explain(catalogue: &Catalogue, input: &str, text: &mut String) -> (serde_json
         "category": category.map(category_json),
         "did_you_mean": near_miss.map(|code| &code.code),
     });
+    // Shown escaped, so that a line break or a terminal's escape codes in it show as such.
+    let shown = input.escape_debug();
     if !well_formed {
         let example = &catalogue.codes[0].code;
         let mut message =
-            format!("`{input}` is not an error code: expected PREFIX.DIGITS, e.g. `{example}`");
+            format!("`{shown}` is not an error code: expected PREFIX.DIGITS, e.g. `{example}`");
         if let Some(code) = near_miss {
             let _ = write!(message, "; did you mean `{}`?", code.code);
         }
@@ -90,7 +92,7 @@ fn explain(catalogue: &Catalogue, input: &str, text: &mut String) -> (serde_json
         Some(category) => {
             let _ = writeln!(
                 text,
-                "`{input}` is not in the catalogue; {} {}.",
+                "`{shown}` is not in the catalogue; {} {}.",
                 category.how_unlisted_codes_belong(),
                 category.title
             );
@@ -99,7 +101,7 @@ fn explain(catalogue: &Catalogue, input: &str, text: &mut String) -> (serde_json
         None => {
             let _ = writeln!(
                 text,
-                "`{input}` is not in the catalogue, and no category covers its prefix and number."
+                "`{shown}` is not in the catalogue, and no category covers its prefix and number."
             );
         }
     }

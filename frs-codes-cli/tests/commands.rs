@@ -76,6 +76,18 @@ fn near_misses_get_the_listed_code_suggested() {
 }
 
 #[test]
+fn inputs_are_shown_escaped() {
+    let run = frs_codes(&["explain", "FRS.0202\n", "\u{1b}[31mFRS.0250"]);
+    assert_eq!(run.status, 2);
+    assert_eq!(
+        run.stderr,
+        "error: `FRS.0202\\n` is not an error code: expected PREFIX.DIGITS, e.g. `FRS.0002`\n\
+         error: `\\u{1b}[31mFRS.0250` is not an error code: expected PREFIX.DIGITS, e.g. \
+         `FRS.0002`\n"
+    );
+}
+
+#[test]
 fn a_malformed_code_exits_2_after_explaining_the_others() {
     let run = frs_codes(&["explain", "hello", "FRS.0011", "FRS.0999"]);
     assert_eq!(run.status, 2);

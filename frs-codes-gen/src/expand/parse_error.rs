@@ -36,13 +36,13 @@ pub(super) fn parse_error(options: &Options, docs: &Docs, signatures: &Signature
     let placed = match signatures.category_range {
         Optional::Always => {
             let message = format!("`{{}}` is not in the catalogue; {BELONGS_BY_NUMBER} {{}}");
-            quote!(::core::write!(f, #message, self.input(), category.title()))
+            quote!(::core::write!(f, #message, input, category.title()))
         }
         Optional::Sometimes => quote! {
             ::core::write!(
                 f,
                 "`{}` is not in the catalogue; {} {}",
-                self.input(),
+                input,
                 if category.range().is_some() { #BELONGS_BY_NUMBER } else { #BELONGS_BY_PREFIX },
                 category.title(),
             )
@@ -165,18 +165,21 @@ pub(super) fn parse_error(options: &Options, docs: &Docs, signatures: &Signature
         impl ::core::fmt::Display for #parse_error_type {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 let ellipsis = if self.truncated { "…" } else { "" };
+                // Escaped, so that an input with a line break or a terminal's escape codes
+                // stays on one line, and shows what it holds.
+                let input = self.input().escape_debug();
                 match (self.is_well_formed(), self.category()) {
                     (true, ::core::option::Option::Some(category)) => #placed,
                     (false, ::core::option::Option::Some(category)) => {
-                        ::core::write!(f, #by_prefix, self.input(), category.title())
+                        ::core::write!(f, #by_prefix, input, category.title())
                     }
                     (true, ::core::option::Option::None) => ::core::write!(
                         f,
                         "`{}` is not in the catalogue, and no category covers its prefix and number",
-                        self.input(),
+                        input,
                     ),
                     (false, ::core::option::Option::None) => {
-                        ::core::write!(f, #malformed, self.input(), ellipsis)
+                        ::core::write!(f, #malformed, input, ellipsis)
                     }
                 }
             }

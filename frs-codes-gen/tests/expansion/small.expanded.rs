@@ -905,31 +905,32 @@ impl ::core::fmt::Debug for ErrorCodeParseError {
 impl ::core::fmt::Display for ErrorCodeParseError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         let ellipsis = if self.truncated { "…" } else { "" };
+        let input = self.input().escape_debug();
         match (self.is_well_formed(), self.category()) {
             (true, ::core::option::Option::Some(category)) => {
                 ::core::write!(
-                    f, "`{}` is not in the catalogue; its number falls in {}", self
-                    .input(), category.title()
+                    f, "`{}` is not in the catalogue; its number falls in {}", input,
+                    category.title()
                 )
             }
             (false, ::core::option::Option::Some(category)) => {
                 ::core::write!(
-                    f, "`{}` is not in the catalogue; its prefix belongs to {}", self
-                    .input(), category.title()
+                    f, "`{}` is not in the catalogue; its prefix belongs to {}", input,
+                    category.title()
                 )
             }
             (true, ::core::option::Option::None) => {
                 ::core::write!(
                     f,
                     "`{}` is not in the catalogue, and no category covers its prefix and number",
-                    self.input(),
+                    input,
                 )
             }
             (false, ::core::option::Option::None) => {
                 ::core::write!(
                     f,
                     "`{}{}` is not an error code: expected PREFIX.DIGITS, e.g. `FRS.0011`",
-                    self.input(), ellipsis
+                    input, ellipsis
                 )
             }
         }
