@@ -125,9 +125,15 @@ fn find_category(catalogue: &Catalogue, wanted: &str) -> Option<usize> {
 
 /// The code's table rows: one for its cases when they say the same (their statuses joined
 /// with `/`, as the documentation writes them), else one per case. A measure of several lines
-/// keeps them apart with `<br>`.
+/// keeps them apart with `<br>`, and so does a text with line breaks of its own, which would
+/// end the row.
 fn markdown_rows(category: &Category, code: &Code, messages: bool, text: &mut String) {
-    let cell = |value: &str| value.replace('|', "\\|");
+    let cell = |value: &str| {
+        value
+            .replace('|', "\\|")
+            .replace("\r\n", "<br>")
+            .replace(['\n', '\r'], "<br>")
+    };
     let first = code.first_case();
     let uniform = code.cases.iter().all(|case| {
         case.message == first.message
@@ -166,7 +172,7 @@ fn markdown_rows(category: &Category, code: &Code, messages: bool, text: &mut St
             text,
             "| {} | {status} | {} |{message} {} | {} |",
             cell(&category.title),
-            code.code,
+            cell(&code.code),
             cell(&case.description),
             measure.join("<br>")
         );

@@ -286,6 +286,35 @@ fn list_as_markdown_is_one_pipe_table_and_as_json_every_code() {
 }
 
 #[test]
+fn list_as_markdown_keeps_each_row_on_its_line_whatever_the_texts_hold() {
+    let dir = scratch("list-markdown-breaks");
+    let catalogue = dir.join("codes.json");
+    std::fs::write(
+        &catalogue,
+        r#"{"categories": [{"name": "Face", "title": "Face | errors", "prefix": "FRS", "range": [1, 99]}],
+  "codes": [{"code": "FRS.0001", "status": 400, "message": "First line\r\nsecond line",
+             "description": "Spans\ntwo lines.", "measure": ["One.", "Two\rand a half."]}]}"#,
+    )
+    .expect("write");
+    let run = frs_codes(&[
+        "list",
+        "--format",
+        "markdown",
+        "--catalogue",
+        catalogue.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout.lines().nth(2),
+        Some(
+            "| Face \\| errors | 400 | FRS.0001 | First line<br>second line | Spans<br>two lines. | \
+             One.<br>Two<br>and a half. |"
+        )
+    );
+    assert_eq!(run.stdout.lines().count(), 3);
+}
+
+#[test]
 fn schema_prints_the_committed_schema_byte_for_byte() {
     let run = frs_codes(&["schema"]);
     assert_eq!(run.status, 0);
