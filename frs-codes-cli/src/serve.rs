@@ -194,7 +194,10 @@ async fn answer(State(server): State<Arc<Server>>, headers: HeaderMap) -> Respon
     let text = |name: &str| match headers.get(name).map(|value| value.to_str()) {
         None => Ok(None),
         Some(Ok(value)) => Ok(Some(value.trim())),
-        Some(Err(_)) => Err(format!("the {name} header is not text")),
+        Some(Err(_)) => Err(format!(
+            "the {name} header holds a byte that is not printable ASCII; codes and statuses are \
+             written in ASCII"
+        )),
     };
     let (code, wanted) = match (text("X-Frs-Error"), text("X-Frs-Status")) {
         (Ok(code), Ok(wanted)) => (code, wanted),

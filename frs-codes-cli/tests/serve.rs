@@ -143,6 +143,16 @@ async fn codes_and_statuses_it_cannot_serve_get_400_with_the_reason() {
         assert_eq!((got, body.as_str()), (400, reason));
         assert_eq!(response_headers["content-type"], "text/plain;charset=utf-8");
     }
+    // Header values reqwest sends as given; `é` is UTF-8 but not ASCII.
+    let (got, _, body) = get(&server, &[("X-Frs-Error", "FRS.é")]).await;
+    assert_eq!(
+        (got, body.as_str()),
+        (
+            400,
+            "the X-Frs-Error header holds a byte that is not printable ASCII; codes and statuses \
+             are written in ASCII\n"
+        )
+    );
     let (status, headers, body) = get(&server, &[]).await;
     assert_eq!((status, body.as_str()), (200, "{}"));
     assert!(headers.contains_key("x-request-id"));
