@@ -64,23 +64,26 @@ pub fn render(error: &Error) -> String {
         let group = match (&problem.location, error.text()) {
             (Some(location), Some(text)) => {
                 let span = if location.span.is_empty() {
-                    // A point: the character there, so that the caret has something to mark.
+                    // A point: the character there, so that the caret has something to mark,
+                    // unless it ends the line (the caret would run onto the next).
                     let width = text[location.span.start..]
                         .chars()
                         .next()
+                        .filter(|next| !matches!(next, '\n' | '\r'))
                         .map_or(0, char::len_utf8);
                     location.span.start..location.span.start + width
                 } else {
                     location.span.clone()
                 };
-                // Only the lines the span is on: annotate-snippets reads all the source it is
-                // given, and a file with thousands of problems would be read once for each.
+                // Only the lines the span is on, each with its line end (a CRLF file's `\r` would
+                // otherwise be drawn as a character): annotate-snippets reads all the source it
+                // is given, and a file with thousands of problems would be read once for each.
                 let first_line = text[..span.start]
                     .rfind('\n')
                     .map_or(0, |newline| newline + 1);
                 let last_line_end = text[span.end..]
                     .find('\n')
-                    .map_or(text.len(), |newline| span.end + newline);
+                    .map_or(text.len(), |newline| span.end + newline + 1);
                 title.element(
                     Snippet::source(&text[first_line..last_line_end])
                         .line_start(location.line)

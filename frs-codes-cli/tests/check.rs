@@ -243,3 +243,57 @@ fn a_clean_catalogue_of_one_code_says_so_in_the_singular() {
         (0, "codes.json: no problems (1 code in 1 category)\n")
     );
 }
+
+/// `check` in `dir` on `text` written as `codes.json`.
+fn check_text(dir: &str, text: &str, format: &str) -> support::Run {
+    let scratch = support::scratch(dir);
+    fs::write(scratch.join("codes.json"), text).expect("write");
+    support::frs_codes_in(&scratch, &["check", "--format", format])
+}
+
+#[test]
+fn a_file_with_crlf_line_ends_is_shown_as_one_with_lf() {
+    let text = "{\n  \"categories\": [{ \"name\": \"Face\", \"title\": \"Face errors\", \"prefix\": \"FRS\", \"range\": [1, 99] }],\n  \"codes\": [\n    { \"code\": \"FRS.0001\", \"status\": 999, \"description\": \"D.\", \"measure\": \"M.\" },\n    {\n      \"code\": \"FRS.0002\",\n      \"status\": 400\n    }\n  ]\n}\n";
+    let lf = check_text("check-lf", text, "text");
+    let crlf = check_text("check-crlf", &text.replace('\n', "\r\n"), "text");
+    assert_eq!(lf.status, 1);
+    assert!(lf.stdout.contains("4 |     { \"code\": \"FRS.0001\", \"status\": 999, \"description\": \"D.\", \"measure\": \"M.\" },\n"), "{}", lf.stdout);
+    assert_eq!(crlf.status, 1);
+    assert_eq!(crlf.stdout, lf.stdout);
+}
+
+/// serde_json counts a syntax error's column in bytes; the location counts characters, and the
+/// line shown is the error's.
+#[test]
+fn a_syntax_error_after_wide_characters_is_placed_on_its_line() {
+    let text =
+        "{\n  \"categories\": [],\n  \"codes\": [{\"code\": \"日本語日本語\", \"x\" 1}]\n}\n";
+    let json = check_text("check-wide-json", text, "json");
+    let problem: Value = serde_json::from_str(json.stdout.trim()).expect("one JSON line");
+    assert_eq!(
+        (problem["line"].as_u64(), problem["column"].as_u64()),
+        (Some(3), Some(35))
+    );
+    let shown = check_text("check-wide-text", text, "text");
+    assert!(
+        shown.stdout.contains(
+            " --> codes.json:3:35\n  |\n3 |   \"codes\": [{\"code\": \"日本語日本語\", \"x\" 1}]\n"
+        ),
+        "{}",
+        shown.stdout
+    );
+}
+
+#[test]
+fn a_file_that_ends_too_early_is_shown_where_its_content_ends() {
+    let shown = check_text("check-early-end", "{\n  \"codes\": [\n\n", "text");
+    assert_eq!(shown.status, 1);
+    assert!(
+        shown.stdout.starts_with(
+            "error: the catalogue is not valid JSON: EOF while parsing a list\n \
+             --> codes.json:2:13\n  |\n2 |   \"codes\": [\n  |             ^\n"
+        ),
+        "{}",
+        shown.stdout
+    );
+}

@@ -264,8 +264,10 @@ pub(crate) fn parse(text: String, file: &str) -> Result<Loaded, Error> {
                 }
                 serde_json::error::Category::Data | serde_json::error::Category::Io => "",
             };
-            let location =
-                Location::at_line_column(&text, error.line().max(1), error.column().max(1));
+            let location = match error.classify() {
+                serde_json::error::Category::Eof => Location::after_the_content(&text),
+                _ => Location::at_line_column(&text, error.line().max(1), error.column().max(1)),
+            };
             let problem = Problem::new(
                 file,
                 Some(location),

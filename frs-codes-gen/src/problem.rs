@@ -16,21 +16,38 @@ pub struct Location {
 }
 
 impl Location {
-    /// The location of `line` and `column` (1-based, column in characters) in `text`, as
-    /// serde_json reports them, with an empty span there.
-    pub(crate) fn at_line_column(text: &str, line: usize, column: usize) -> Self {
+    /// The location serde_json reports as `line` and `column` (1-based; the column counts bytes)
+    /// in `text`, with an empty span there and the column counted in characters, as a
+    /// [`Location`]'s is. A column past the line's end is its end.
+    pub(crate) fn at_line_column(text: &str, line: usize, byte_column: usize) -> Self {
         let line_start: usize = text
             .split_inclusive('\n')
             .take(line.saturating_sub(1))
             .map(str::len)
             .sum();
-        let offset = text[line_start..]
-            .char_indices()
-            .nth(column.saturating_sub(1))
-            .map_or(text.len(), |(offset, _)| line_start + offset);
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |newline| line_start + newline);
+        let mut offset = (line_start + byte_column.saturating_sub(1)).min(line_end);
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         Location {
             line,
-            column,
+            column: text[line_start..offset].chars().count() + 1,
+            span: offset..offset,
+        }
+    }
+
+    /// Just after the last character of `text` that is not whitespace: where a file that ends
+    /// too early is missing something, as rustc points at an unclosed delimiter, rather than
+    /// on the empty line after a final line break.
+    pub(crate) fn after_the_content(text: &str) -> Self {
+        let offset = text.trim_end().len();
+        let line_start = text[..offset].rfind('\n').map_or(0, |newline| newline + 1);
+        Location {
+            line: text[..offset].matches('\n').count() + 1,
+            column: text[line_start..offset].chars().count() + 1,
             span: offset..offset,
         }
     }
@@ -139,6 +156,23 @@ mod tests {
             Location::at_line_column(text, 9, 1).span,
             text.len()..text.len()
         );
+        // serde_json counts the column in bytes: `x` is byte 13 of its line, character 9.
+        let text = "{\n  \"日本\": x\n}";
+        let location = Location::at_line_column(text, 2, 13);
+        assert_eq!(&text[location.span.start..], "x\n}");
+        assert_eq!((location.line, location.column), (2, 9));
+        let past_the_end = Location::at_line_column(text, 2, 40);
+        assert_eq!(&text[past_the_end.span.start..], "\n}");
+    }
+
+    #[test]
+    fn the_end_of_a_file_is_after_its_last_character_that_is_not_whitespace() {
+        let location = Location::after_the_content("{\n  \"codes\": [\n\n");
+        assert_eq!(
+            (location.line, location.column, location.span),
+            (2, 13, 14..14)
+        );
+        assert_eq!(Location::after_the_content("").span, 0..0);
     }
 
     #[test]
