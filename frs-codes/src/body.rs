@@ -80,38 +80,48 @@ struct ErrorFields<'a> {
     message: Option<String>,
 }
 
-/// The object that holds the error, among the top level, `error` and the other members that
-/// are objects (in key order): the first whose code is a string, else the first with an integer
-/// code (a gateway's wrapper may put its HTTP status there, around the service's own error),
-/// else the first with a message; `None` if none has either. An error without a message takes
-/// the one beside it: the top level's for a nested error, `error`'s for the top level.
+/// The object that holds the error: the top level or `error`, the first of them whose code is a
+/// string, else the first with an integer code (a gateway's wrapper may put its HTTP status
+/// there, around the service's own error), else the first with a message; if neither has any,
+/// the first other member that is an object (in key order) with a code or a message. An error
+/// without a message takes the one beside it: the top level's for a nested error, `error`'s for
+/// the top level. Other members are not read beside a code: `{"code": 403, "region": {"code":
+/// "cn-north-4"}}` is about a region, not the error.
 fn error_fields(top: &Map<String, Value>) -> Option<ErrorFields<'_>> {
     let nested_error = top.get(NESTED_FIELD).and_then(Value::as_object);
-    let others = top
-        .iter()
-        .filter(|(key, _)| *key != NESTED_FIELD)
-        .filter_map(|(_, value)| value.as_object());
-    let candidates = core::iter::once(top).chain(nested_error).chain(others);
-    let (_, found) = candidates
-        .filter_map(|object| {
-            let code = first_field(object, &CODE_FIELDS, code_text);
-            let message = first_field(object, &MESSAGE_FIELDS, message_text);
-            let rank = match &code {
-                Some((_, CodeKind::Text)) => 0,
-                Some((_, CodeKind::Integer)) => 1,
-                None if message.is_some() => 2,
-                None => return None,
-            };
-            Some((
-                rank,
-                ErrorFields {
-                    object,
-                    code: code.map(|(code, _)| code),
-                    message,
-                },
-            ))
-        })
-        .min_by_key(|(rank, _)| *rank)?;
+    let read = |object| {
+        let code = first_field(object, &CODE_FIELDS, code_text);
+        let message = first_field(object, &MESSAGE_FIELDS, message_text);
+        let rank = match &code {
+            Some((_, CodeKind::Text)) => 0,
+            Some((_, CodeKind::Integer)) => 1,
+            None if message.is_some() => 2,
+            None => return None,
+        };
+        Some((
+            rank,
+            ErrorFields {
+                object,
+                code: code.map(|(code, _)| code),
+                message,
+            },
+        ))
+    };
+    let found = match core::iter::once(top)
+        .chain(nested_error)
+        .filter_map(read)
+        .min_by_key(|(rank, _)| *rank)
+    {
+        Some((_, found)) => found,
+        None => {
+            return top
+                .iter()
+                .filter(|(key, _)| *key != NESTED_FIELD)
+                .filter_map(|(_, value)| value.as_object())
+                .find_map(read)
+                .map(|(_, found)| found);
+        }
+    };
     let beside = if core::ptr::eq(found.object, top) {
         nested_error
     } else {

@@ -99,12 +99,13 @@ impl<C: CatalogueCode> ApiError<C> {
     ///   bytes. The code is the first of `error_code`, `errorCode` and `code` that holds a
     ///   non-empty string or an integer; the message the first of `error_msg`, `error_message`
     ///   (the Huawei Cloud Go SDK's), `errorMsg` and `message` that is not null (a string as
-    ///   sent, another value as its JSON text). They are read from one object: the top level,
-    ///   `error` or another member that is an object (in that order), the first whose code is a
-    ///   string, else the first whose code is an integer (a gateway's wrapper such as
-    ///   `{"code": 400, "error": {"code": "APIG.0301", …}}` names the service's error below its
-    ///   own status), else the first with a message. An error without a message takes the one
-    ///   beside it: the top level's for a nested error, `error`'s for the top level.
+    ///   sent, another value as its JSON text). They are read from one object: the top level
+    ///   or `error`, the first whose code is a string, else the first whose code is an integer
+    ///   (a gateway's wrapper such as `{"code": 400, "error": {"code": "APIG.0301", …}}` names
+    ///   the service's error below its own status), else the first with a message; if neither
+    ///   has any, the first other member that is an object with a code or a message, in key
+    ///   order. An error without a message takes the one beside it: the top level's for a
+    ///   nested error, `error`'s for the top level.
     /// * The request id is the header's value, else a `request_id` string or integer at the top
     ///   level of the body, else in the object that held the error.
     /// * A body that is empty, not JSON, not UTF-8, too large, or JSON without a code or

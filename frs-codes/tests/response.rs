@@ -178,6 +178,13 @@ fn nested_errors_are_read_one_level_down() {
         message_below.message(),
         Some("The service has been frozen.")
     );
+    // Another member's code is about something else when the top level has an error.
+    let region = read(
+        403,
+        r#"{"code": 403, "message": "Forbidden", "region": {"code": "cn-north-4"}}"#,
+    );
+    assert_eq!(region.code().map(|code| code.as_str()), Some("403"));
+    assert_eq!(region.message(), Some("Forbidden"));
     // Only `error` lends the top level a message, not any member.
     let unrelated = read(
         400,
