@@ -75,8 +75,7 @@ fn explain(catalogue: &Catalogue, input: &str, text: &mut String) -> (serde_json
         "category": category.map(category_json),
         "did_you_mean": near_miss.map(|code| &code.code),
     });
-    // Shown escaped, so that a line break or a terminal's escape codes in it show as such.
-    let shown = input.escape_debug();
+    let shown = shown(input);
     if !well_formed {
         let example = &catalogue.codes[0].code;
         let mut message =
@@ -113,4 +112,19 @@ fn explain(catalogue: &Catalogue, input: &str, text: &mut String) -> (serde_json
         );
     }
     (object, Outcome::No)
+}
+
+/// `input` with its control characters escaped (a line break as `\n`, ESC as `\u{1b}`), so that
+/// a message stays on one line and cannot drive the terminal; quotes and the rest as given.
+fn shown(input: &str) -> String {
+    input
+        .chars()
+        .map(|character| {
+            if character.is_control() {
+                character.escape_debug().to_string()
+            } else {
+                character.to_string()
+            }
+        })
+        .collect()
 }

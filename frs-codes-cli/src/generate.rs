@@ -56,7 +56,7 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
         .filter(|output| same_file(output, &args.file))
     {
         complain(&format!(
-            "`{}` is the catalogue the code is generated from; write the code to another file",
+            "`{}` is the catalogue the code is generated from; name the generated file with -o",
             output.display()
         ));
         return Outcome::Failed;

@@ -113,20 +113,29 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
 
 /// Writes `text` to `path` through a file beside it, renamed over `path` once complete, so that
 /// a write that fails halfway (a full disk) leaves the catalogue as it was: with --merge, `path`
-/// is often the catalogue being updated.
+/// is often the catalogue being updated. A link is followed, so the file it names is replaced
+/// and the link kept, and the file keeps its permissions.
 fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
     if path.is_dir() {
         return Err(std::io::Error::other("it is a directory"));
     }
-    let Some(name) = path.file_name() else {
+    let existing = std::fs::canonicalize(path).ok();
+    let target = existing.as_deref().unwrap_or(path);
+    let Some(name) = target.file_name() else {
         return std::fs::write(path, text);
     };
+    // Named after this process too, so that no file of the user's is taken for it.
     let mut partial = name.to_owned();
-    partial.push(".partial");
-    let partial = path.with_file_name(partial);
-    std::fs::write(&partial, text)
-        .and_then(|()| std::fs::rename(&partial, path))
-        .inspect_err(|_| {
-            let _ = std::fs::remove_file(&partial);
-        })
+    partial.push(format!(".{}.partial", std::process::id()));
+    let partial = target.with_file_name(partial);
+    let written = std::fs::write(&partial, text).and_then(|()| {
+        if existing.is_some() {
+            std::fs::set_permissions(&partial, std::fs::metadata(target)?.permissions())?;
+        }
+        std::fs::rename(&partial, target)
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    written
 }

@@ -208,7 +208,7 @@ fn thousands_of_problems_are_shown_each_with_its_line_without_rereading_the_file
     let took = started.elapsed();
     assert_eq!(run.status, 1);
     assert!(
-        took < std::time::Duration::from_secs(5),
+        took < std::time::Duration::from_secs(8),
         "10,000 problems took {took:?}"
     );
     assert_eq!(

@@ -77,13 +77,21 @@ fn near_misses_get_the_listed_code_suggested() {
 
 #[test]
 fn inputs_are_shown_escaped() {
-    let run = frs_codes(&["explain", "FRS.0202\n", "\u{1b}[31mFRS.0250"]);
+    let run = frs_codes(&[
+        "explain",
+        "FRS.0202\n",
+        "\u{1b}[31mFRS.0250",
+        "\"FRS.0202\"",
+    ]);
     assert_eq!(run.status, 2);
     assert_eq!(
         run.stderr,
-        "error: `FRS.0202\\n` is not an error code: expected PREFIX.DIGITS, e.g. `FRS.0002`\n\
+        "error: `FRS.0202\\n` is not an error code: expected PREFIX.DIGITS, e.g. `FRS.0002`; did \
+         you mean `FRS.0202`?\n\
          error: `\\u{1b}[31mFRS.0250` is not an error code: expected PREFIX.DIGITS, e.g. \
-         `FRS.0002`\n"
+         `FRS.0002`\n\
+         error: `\"FRS.0202\"` is not an error code: expected PREFIX.DIGITS, e.g. `FRS.0002`; did \
+         you mean `FRS.0202`?\n"
     );
 }
 

@@ -302,8 +302,8 @@ fn generate_will_not_write_over_its_own_catalogue() {
         (
             2,
             format!(
-                "error: `{}` is the catalogue the code is generated from; write the code to \
-                 another file\n",
+                "error: `{}` is the catalogue the code is generated from; name the generated \
+                 file with -o\n",
                 same.display()
             )
         )

@@ -294,3 +294,49 @@ fn import_writes_over_the_catalogue_it_merges_into_but_not_over_the_page() {
     left.sort();
     assert_eq!(left, ["codes.json", "page.txt"], "no partial file is left");
 }
+
+/// A catalogue reached through a link is updated where it lives, and keeps its permissions.
+#[cfg(unix)]
+#[test]
+fn import_in_place_follows_a_link_and_keeps_the_permissions() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = scratch("import-through-link");
+    fs::create_dir(dir.join("shared")).expect("mkdir");
+    let shared = dir.join("shared/codes.json");
+    let committed = fs::read_to_string(workspace_root().join("codes.json")).expect("codes.json");
+    // A description the page does not have, which the import brings back.
+    fs::write(
+        &shared,
+        committed.replace("The service has been frozen.", "Frozen."),
+    )
+    .expect("write");
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o640)).expect("chmod");
+    std::os::unix::fs::symlink("shared/codes.json", dir.join("link.json")).expect("link");
+    let page = workspace_root().join("tests/fixtures/frs-error-codes.txt");
+    let run = support::frs_codes_in(
+        &dir,
+        &[
+            "import",
+            page.to_str().expect("UTF-8 path"),
+            "--merge",
+            "link.json",
+            "-o",
+            "link.json",
+        ],
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("FRS.0202 description"),
+        "{}",
+        run.stdout
+    );
+    assert!(fs::symlink_metadata(dir.join("link.json"))
+        .expect("link")
+        .file_type()
+        .is_symlink());
+    assert_eq!(fs::read_to_string(&shared).expect("updated"), committed);
+    assert_eq!(
+        fs::metadata(&shared).expect("shared").permissions().mode() & 0o777,
+        0o640
+    );
+}

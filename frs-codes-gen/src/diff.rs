@@ -2,7 +2,7 @@
 //! crate that publishes the generated enums.
 
 use crate::model::{Catalogue, Category, Code, CodeRetry, RetryClass};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 /// The semver impact of a catalogue change on a crate that publishes the generated enums.
@@ -135,18 +135,14 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Diff {
     };
 
     // Each catalogue's codes by spelling, so that matching them is linear in their number.
-    let old_codes: HashMap<&str, &Code> = old
-        .codes
-        .iter()
-        .map(|code| (code.code.as_str(), code))
-        .collect();
+    let old_codes: HashSet<&str> = old.codes.iter().map(|code| code.code.as_str()).collect();
     let new_codes: HashMap<&str, &Code> = new
         .codes
         .iter()
         .map(|code| (code.code.as_str(), code))
         .collect();
     for code in &new.codes {
-        if !old_codes.contains_key(code.code.as_str()) {
+        if !old_codes.contains(code.code.as_str()) {
             let (impact, lint) = variant_lint(&code.name, &old_names, "enum_variant_added");
             changes.push(Change {
                 summary: format!("code {} `{}` added", code.code, code.name),
@@ -191,7 +187,9 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Diff {
     for (old_code, new_code) in &pairs {
         code_fields(old, new, old_code, new_code, &mut changes);
     }
-    if kept_order(old, &new_codes) != kept_order(new, &old_codes) {
+    if kept_order(old, |code| new_codes.contains_key(code))
+        != kept_order(new, |code| old_codes.contains(code))
+    {
         changes.push(Change {
             summary: "codes reordered (the variants' order, `ALL` and `Ord` follow it)".to_owned(),
             impact: Impact::Minor,
@@ -213,12 +211,12 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Diff {
     Diff { changes }
 }
 
-/// The spellings of `from`'s codes that `to` has too, in `from`'s order.
-fn kept_order<'a>(from: &'a Catalogue, to: &HashMap<&str, &Code>) -> Vec<&'a str> {
+/// The spellings of `from`'s codes that the other catalogue has too, in `from`'s order.
+fn kept_order(from: &Catalogue, kept: impl Fn(&str) -> bool) -> Vec<&str> {
     from.codes
         .iter()
         .map(|code| code.code.as_str())
-        .filter(|code| to.contains_key(code))
+        .filter(|code| kept(code))
         .collect()
 }
 

@@ -261,19 +261,21 @@ impl Catalogue {
     }
 
     /// The listed code that `input` most likely means: the same prefix (ignoring case) and the
-    /// same number (ignoring zero padding and the separator), e.g. `frs.202` → `FRS.0202`.
+    /// same number (ignoring zero padding and the separator), e.g. `frs.202` → `FRS.0202`, also
+    /// when pasted with its quotes, e.g. `"FRS.0202"` from a JSON body.
     ///
     /// ```
     /// # let catalogue = frs_codes_gen::parse(r#"{"categories": [{"name": "Common", "title": "Common errors", "prefix": "FRS", "range": [1, 999]}],
     /// #   "codes": [{"code": "FRS.0202", "status": 400, "description": "Frozen.", "measure": "Call us."}]}"#, "codes.json")?;
     /// assert_eq!(catalogue.near_miss("FRS.202").map(|code| code.code.as_str()), Some("FRS.0202"));
     /// assert_eq!(catalogue.near_miss("frs-0202").map(|code| code.code.as_str()), Some("FRS.0202"));
+    /// assert_eq!(catalogue.near_miss("\"FRS.0202\"").map(|code| code.code.as_str()), Some("FRS.0202"));
     /// assert!(catalogue.near_miss("FRS.0203").is_none());
     /// # Ok::<(), frs_codes_gen::Error>(())
     /// ```
     #[must_use]
-    pub fn near_miss(&self, input: &str) -> Option<&Code> {
-        let input = input.trim();
+    pub fn near_miss(&self, given: &str) -> Option<&Code> {
+        let input = given.trim().trim_matches(['"', '\'', '`']).trim();
         let digits = input.len() - input.trim_end_matches(|c: char| c.is_ascii_digit()).len();
         let (head, digits) = input.split_at(input.len() - digits);
         let number: u32 = digits.parse().ok()?;
@@ -281,7 +283,7 @@ impl Catalogue {
         self.codes
             .iter()
             .find(|code| code.number == Some(number) && code.prefix.eq_ignore_ascii_case(prefix))
-            .filter(|code| code.code != input)
+            .filter(|code| code.code != given)
     }
 }
 

@@ -180,12 +180,16 @@ fn parse_errors_keep_the_input_and_the_category() {
         "`FRS-0202` is not an error code: expected PREFIX.DIGITS, e.g. `FRS.0002`"
     );
 
-    // Shown escaped, so a line break or a terminal's escape code cannot break a log line.
-    let control = "FRS.0202\n\u{1b}[31m".parse::<ErrorCode>().unwrap_err();
-    assert_eq!(control.input(), "FRS.0202\n\u{1b}[31m");
+    // Control characters escaped, so a line break or a terminal's escape code cannot break a
+    // log line; quotes and backslashes as given.
+    let control = "\"FRS.0202\\n\"\n\u{1b}[31m"
+        .parse::<ErrorCode>()
+        .unwrap_err();
+    assert_eq!(control.input(), "\"FRS.0202\\n\"\n\u{1b}[31m");
     assert_eq!(
         control.to_string(),
-        "`FRS.0202\\n\\u{1b}[31m` is not an error code: expected PREFIX.DIGITS, e.g. `FRS.0002`"
+        "`\"FRS.0202\\n\"\\n\\u{1b}[31m` is not an error code: expected PREFIX.DIGITS, e.g. \
+         `FRS.0002`"
     );
 
     let long = "é".repeat(40);

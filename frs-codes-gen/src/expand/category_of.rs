@@ -108,7 +108,9 @@ enum PrefixMix {
 
 impl PrefixMix {
     /// The first form, and the first factors, that give each of `keys` a word of its own. The
-    /// keys differ, so some factors tell them apart; the first pair almost always does.
+    /// keys differ, so some factors tell them apart, and the first pair almost always does. The
+    /// one difference no factor moves, in the top bits of the words alone, would take bytes that
+    /// are not UTF-8 text or are control characters, which validation refuses.
     fn choose(keys: &[(u64, u64, u64)]) -> Self {
         let mut mix = PrefixMix::Head;
         let mut attempt = 0;

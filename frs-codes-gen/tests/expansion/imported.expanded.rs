@@ -825,7 +825,23 @@ impl ::core::fmt::Debug for ErrorCodeParseError {
 impl ::core::fmt::Display for ErrorCodeParseError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         let ellipsis = if self.truncated { "…" } else { "" };
-        let input = self.input().escape_debug();
+        /// The input with its control characters escaped (a line break as `\n`, ESC
+        /// as `\u{1b}`), so that the message stays on one line and shows what the
+        /// input holds; quotes and the rest are written as given.
+        struct Shown<'a>(&'a str);
+        impl ::core::fmt::Display for Shown<'_> {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                for character in self.0.chars() {
+                    if character.is_control() {
+                        ::core::write!(f, "{}", character.escape_debug())?;
+                    } else {
+                        ::core::fmt::Write::write_char(f, character)?;
+                    }
+                }
+                ::core::result::Result::Ok(())
+            }
+        }
+        let input = Shown(self.input());
         match (self.is_well_formed(), self.category()) {
             (true, ::core::option::Option::Some(category)) => {
                 ::core::write!(
