@@ -1,8 +1,8 @@
 //! `frs-codes import`: a vendor's error-code page as a catalogue.
 
 use crate::{complain, failed, same_file, Outcome};
-use frs_codes_gen::import::{import, Format};
-use std::io::Write as _;
+use frs_codes_gen::import::{import, Format, Note, Severity};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Import a vendor's error-code page (text, HTML, reStructuredText or Markdown) as a catalogue
@@ -25,6 +25,10 @@ pub struct Args {
     /// How the page is written [default: detected from its content]
     #[arg(long, value_enum)]
     format: Option<PageFormat>,
+    /// Refuse the page (exit status 1, nothing written) if anything on it had to be mended or
+    /// left out: every warning becomes an error
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -87,8 +91,13 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
         Err(error) => return failed(&error),
     };
     let mut stderr = anstream::stderr();
-    for note in imported.notes() {
-        let _ = writeln!(stderr, "note: {page_name}: {note}");
+    let warnings = print_notes(&mut stderr, &page_name, imported.notes(), args.strict);
+    if args.strict && warnings > 0 {
+        complain(&format!(
+            "{page_name}: {warnings} {} with --strict; the catalogue is not written",
+            if warnings == 1 { "warning" } else { "warnings" }
+        ));
+        return Outcome::No;
     }
     let changes = imported.changes().map(ToString::to_string);
     match &args.output {
@@ -109,6 +118,28 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
         }
     }
     Outcome::Done
+}
+
+/// Prints the import's notes as the compiler prints its diagnostics, `warning: page:12: …`
+/// (errors under --strict); the number of warnings.
+fn print_notes(out: &mut impl Write, page: &str, notes: &[Note], strict: bool) -> usize {
+    let mut warnings = 0;
+    for note in notes {
+        let (label, color) = match note.severity {
+            Severity::Warning if strict => ("error", anstyle::AnsiColor::Red),
+            Severity::Warning => ("warning", anstyle::AnsiColor::Yellow),
+            _ => ("note", anstyle::AnsiColor::Cyan),
+        };
+        if note.severity == Severity::Warning {
+            warnings += 1;
+        }
+        let style = anstyle::Style::new().bold().fg_color(Some(color.into()));
+        let place = note
+            .line
+            .map_or_else(|| page.to_owned(), |line| format!("{page}:{line}"));
+        let _ = writeln!(out, "{style}{label}{style:#}: {place}: {}", note.message);
+    }
+    warnings
 }
 
 /// Writes `text` to `path` through a file beside it, renamed over `path` once complete, so that

@@ -373,9 +373,10 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
     codes
 }
 
-/// Whether `code` can be spelled in generated code and looked up: reports it if not.
-fn check_spelling(problems: &mut Problems, path: &str, code: &str) -> bool {
-    let problem = if code.is_empty() {
+/// What keeps `code` from being spelled in generated code and looked up, if anything: "is
+/// empty", "has a control character", …
+pub(crate) fn spelling_problem(code: &str) -> Option<&'static str> {
+    if code.is_empty() {
         Some("is empty")
     } else if code.trim() != code {
         Some("has leading or trailing whitespace")
@@ -385,8 +386,12 @@ fn check_spelling(problems: &mut Problems, path: &str, code: &str) -> bool {
         Some("is longer than 64 bytes")
     } else {
         None
-    };
-    match problem {
+    }
+}
+
+/// Whether `code` can be spelled in generated code and looked up: reports it if not.
+fn check_spelling(problems: &mut Problems, path: &str, code: &str) -> bool {
+    match spelling_problem(code) {
         Some(problem) => {
             problems.report(
                 path,

@@ -1,6 +1,7 @@
-//! Which column is which: error-code tables are found and read by their header cells, in
-//! English and Chinese, whatever their order; other tables (parameters, examples) have no code
-//! column and are left alone.
+//! Which column is which: error-code tables are found and read by what their header cells say,
+//! in English and Chinese, whatever their order and wording (`Solution Suggestion`, `Handling
+//! Measure` and `处理措施` all name the measure); other tables (parameters, examples) have no
+//! code column and are left alone. This is the one place that knows what a column means.
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,88 +14,99 @@ pub(crate) enum Role {
     Category,
 }
 
-/// Header cells by role, as pages write them (compared in lower case, without a trailing dot,
-/// a parenthesised remark such as `(Optional)` or `（可选）`, or surrounding space).
-const NAMES: [(Role, &[&str]); 6] = [
+/// The words that say what a column holds, in the order they are tried: a header naming
+/// several (`Error Code Description`, `Cause and Solution`) takes the first role whose word it
+/// has. English words are matched whole, in lower case and singular; Chinese ones anywhere in
+/// the cell.
+const MEANINGS: [(Role, &[&str], &[&str]); 6] = [
     (
-        Role::Status,
+        Role::Measure,
         &[
-            "status code",
-            "http status code",
-            "http status",
-            "response code",
-            "状态码",
-            "http状态码",
-            "http 状态码",
+            "solution",
+            "suggestion",
+            "measure",
+            "handling",
+            "troubleshooting",
+            "action",
+            "remedy",
+            "resolution",
+            "recommendation",
+            "fix",
         ],
-    ),
-    (
-        Role::Code,
-        &[
-            "error code",
-            "error codes",
-            "错误码",
-            "错误码id",
-            "错误代码",
-        ],
-    ),
-    (
-        Role::Message,
-        &[
-            "error message",
-            "message",
-            "error information",
-            "error info",
-            "错误信息",
-            "错误消息",
-        ],
+        &["处理", "解决", "建议", "措施", "方案", "办法"],
     ),
     (
         Role::Description,
         &[
             "description",
-            "error description",
-            "描述",
-            "语义",
-            "说明",
-            "中文错误名称",
-            "错误描述",
+            "meaning",
+            "cause",
+            "explanation",
+            "semantic",
+            "detail",
+            "reason",
         ],
+        &["描述", "说明", "语义", "含义", "原因", "错误名称"],
     ),
     (
-        Role::Measure,
-        &[
-            "measure",
-            "measures",
-            "solution",
-            "solutions",
-            "handling measure",
-            "handling measures",
-            "handling suggestion",
-            "handling suggestions",
-            "troubleshooting",
-            "处理措施",
-            "解决方案",
-            "建议解决方法",
-            "处理建议",
-            "解决方法",
-        ],
+        Role::Message,
+        &["message", "msg", "information", "info", "text"],
+        &["信息", "消息", "提示"],
+    ),
+    (Role::Status, &["status", "http", "response"], &["状态"]),
+    (
+        Role::Code,
+        &["code"],
+        &["错误码", "错误代码", "错误编码", "返回码", "错误号"],
     ),
     (
         Role::Category,
         &[
-            "category", "type", "module", "service", "模块", "类别", "分类",
+            "category", "type", "module", "service", "group", "class", "kind",
         ],
+        &["模块", "类别", "分类", "类型", "服务"],
     ),
 ];
 
-/// The role a header cell names, if any.
+/// Longer header cells are prose, not column names.
+const MAX_HEADER_WORDS: usize = 7;
+const MAX_HEADER_CHARS: usize = 48;
+
+/// The role a header cell names, if any: by the words it uses (see [`MEANINGS`]); `Error`
+/// alone names the message.
 pub(crate) fn role_of(header: &str) -> Option<Role> {
     let name = normalized(header);
-    NAMES
+    let words: Vec<&str> = name
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > MAX_HEADER_WORDS || name.chars().count() > MAX_HEADER_CHARS
+    {
+        return None;
+    }
+    if words == ["error"] {
+        return Some(Role::Message);
+    }
+    // A plural names what its singular names (`Error Codes`, `Solutions`, `Statuses`).
+    let singular = |word: &str| -> String {
+        let word = word
+            .strip_suffix("es")
+            .filter(|stem| stem.ends_with('s'))
+            .unwrap_or(word);
+        word.strip_suffix('s')
+            .filter(|stem| stem.len() > 2)
+            .unwrap_or(word)
+            .to_owned()
+    };
+    MEANINGS
         .iter()
-        .find(|(_, names)| names.contains(&name.as_str()))
-        .map(|(role, _)| *role)
+        .find(|(_, english, chinese)| {
+            words
+                .iter()
+                .any(|word| english.contains(word) || english.contains(&singular(word).as_str()))
+                || chinese.iter().any(|term| name.contains(term))
+        })
+        .map(|(role, _, _)| *role)
 }
 
 fn normalized(header: &str) -> String {
@@ -222,12 +234,56 @@ mod tests {
         .expect("CCE");
         assert_eq!(
             (cce.category, cce.description, cce.measure),
-            (None, Some(2), Some(3))
+            (Some(0), Some(2), Some(3))
         );
-        assert_eq!(cce.unread, [0]);
+        assert!(cce.unread.is_empty());
         assert_eq!(
             Columns::of(&header(&["Parameter", "Type", "Description"])),
             None
+        );
+        let console = Columns::of(&header(&[
+            "Error Code",
+            "Message Displayed on the Management Console",
+            "Solution Suggestion",
+        ]))
+        .expect("a console page");
+        assert_eq!((console.message, console.measure), (Some(1), Some(2)));
+        let chinese_status = Columns::of(&header(&["错误码", "响应状态码", "中文说明"]))
+            .expect("status and description by their words");
+        assert_eq!(
+            (chinese_status.status, chinese_status.description),
+            (Some(1), Some(2))
+        );
+        let named = Columns::of(&header(&[
+            "Module",
+            "HTTP Status Code",
+            "Error Code",
+            "Error Code Description",
+            "Error",
+            "Failure Cause",
+        ]))
+        .expect("roles by their first word that names one");
+        assert_eq!(
+            (
+                named.category,
+                named.status,
+                named.code,
+                named.description,
+                named.message,
+                named.measure
+            ),
+            (Some(0), Some(1), 2, Some(3), Some(4), Some(5))
+        );
+        assert_eq!(role_of("Symptom/Issue"), None);
+        assert_eq!(
+            role_of("error_code"),
+            None,
+            "a field name, not a column name"
+        );
+        assert_eq!(
+            role_of("The returned message body contains the specific error code."),
+            None,
+            "a sentence is not a column name"
         );
         assert_eq!(
             Columns::of(&header(&["Error Code", "HTTP Status Code"])),

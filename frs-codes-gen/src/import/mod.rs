@@ -25,15 +25,18 @@
 
 mod build;
 mod columns;
+mod groups;
 mod html;
 mod json;
 mod markdown;
 mod merge;
+mod notes;
 mod rst;
 mod statuses;
 mod table;
 mod text;
 
+pub use notes::{Note, Severity};
 pub use table::{ReadError, Row, Table};
 
 use crate::diff::{diff, Diff};
@@ -121,7 +124,7 @@ impl std::fmt::Display for Format {
 /// A table the reader cannot make sense of, with its line.
 pub fn tables(page: &str, format: Format) -> Result<Vec<Table>, ReadError> {
     match format {
-        Format::Text => text::tables(page).map(|(tables, _)| tables),
+        Format::Text => Ok(text::tables(page).0),
         Format::Html => html::tables(page),
         Format::Rst => rst::tables(page),
         Format::Markdown => markdown::tables(page),
@@ -133,7 +136,7 @@ pub fn tables(page: &str, format: Format) -> Result<Vec<Table>, ReadError> {
 pub struct Imported {
     text: String,
     catalogue: Catalogue,
-    notes: Vec<String>,
+    notes: Vec<Note>,
     changes: Option<Diff>,
 }
 
@@ -150,10 +153,11 @@ impl Imported {
         &self.catalogue
     }
 
-    /// What the import left out or decided, each with the page line it concerns: note rows,
-    /// columns it does not read, codes listed under several categories.
+    /// What the import mended, left out or decided, each with the page line it concerns: cells
+    /// it mended or could not read ([`Severity::Warning`]), note rows, group titles, columns it
+    /// does not read, codes listed under several categories ([`Severity::Info`]).
     #[must_use]
-    pub fn notes(&self) -> &[String] {
+    pub fn notes(&self) -> &[Note] {
         &self.notes
     }
 
@@ -197,35 +201,28 @@ pub fn import(
             Some(page.to_owned()),
         )
     };
-    let (tables, ranges) = match format {
+    let (tables, reader_notes) = match format {
         Format::Text => text::tables(page),
-        _ => tables(page, format).map(|tables| (tables, Vec::new())),
-    }
-    .map_err(|error| {
-        at_line(
-            error.line,
-            format!("cannot read the page as {format}: {}", error.message),
-        )
-    })?;
-    let built =
-        build::document(&tables, &ranges).map_err(|(line, message)| at_line(line, message))?;
+        _ => tables(page, format)
+            .map(|tables| (tables, Vec::new()))
+            .map_err(|error| {
+                at_line(
+                    error.line,
+                    format!("cannot read the page as {format}: {}", error.message),
+                )
+            })?,
+    };
+    let table_lines: Vec<usize> = tables.iter().map(|table| table.line).collect();
+    let built = build::document(&tables, &groups::section_titles(page, &table_lines));
     if built.codes.is_empty() {
         return Err(Error::one(Problem::new(
             page_name,
             None,
-            format!(
-                "no error-code table found in the page read as {format}: a table needs a column \
-                 of codes (`Error Code`, `错误码`) and one of descriptions or messages \
-                 (`Description`, `Error Message`, `描述`, `错误信息`){}",
-                if tables.is_empty() {
-                    "; the page has no table at all (try --format)".to_owned()
-                } else {
-                    format!("; the page's {} table(s) have other columns", tables.len())
-                }
-            ),
+            no_table_found(format, &tables),
         )));
     }
-    let mut notes = built.notes.clone();
+    let mut notes = reader_notes;
+    notes.extend(built.notes.iter().cloned());
     let (document, old) = match existing {
         None => (build::fresh(&built), None),
         Some((text, file)) => {
@@ -234,7 +231,7 @@ pub fn import(
                 Error::one(Problem::new(file, None, format!("not JSON: {error}")))
             })?;
             let (document, merge_notes) = merge::merge(&built, value);
-            notes.extend(merge_notes);
+            notes.extend(merge_notes.into_iter().map(|note| Note::info(None, note)));
             (document, Some(old))
         }
     };
@@ -248,4 +245,43 @@ pub fn import(
         notes,
         changes,
     })
+}
+
+/// Why a page gave no codes: what a table needs, and the headers the page's tables have.
+fn no_table_found(format: Format, tables: &[Table]) -> String {
+    let needs = format!(
+        "no error-code table found in the page read as {format}: a table needs a column of \
+         codes (`Error Code`, `错误码`) and one of descriptions or messages (`Description`, \
+         `Error Message`, `描述`, `错误信息`)"
+    );
+    if tables.is_empty() {
+        return format!("{needs}; the page has no table at all (try --format)");
+    }
+    let headers: Vec<String> = tables
+        .iter()
+        .take(5)
+        .map(|table| {
+            let cells: Vec<String> = table
+                .header
+                .iter()
+                .map(|cell| format!("`{cell}`"))
+                .collect();
+            format!("line {}: {}", table.line, cells.join(", "))
+        })
+        .collect();
+    let more = tables.len().saturating_sub(5);
+    format!(
+        "{needs}; the page's {} has other columns ({}{})",
+        if tables.len() == 1 {
+            "table".to_owned()
+        } else {
+            format!("{} tables", tables.len())
+        },
+        headers.join("; "),
+        if more > 0 {
+            format!("; and {more} more")
+        } else {
+            String::new()
+        }
+    )
 }
