@@ -71,10 +71,27 @@ const MEANINGS: [(Role, &[&str], &[&str]); 6] = [
 /// Longer header cells are prose, not column names.
 const MAX_HEADER_WORDS: usize = 7;
 const MAX_HEADER_CHARS: usize = 48;
+const MAX_HEADER_WIDE_CHARS: usize = 12;
+
+/// Whether a cell reads as a sentence or a value rather than a column's name: it has a
+/// sentence's punctuation inside, a placeholder, or more words or Chinese characters than a
+/// name has.
+fn is_prose(cell: &str) -> bool {
+    let cell = cell.trim();
+    let words = cell.split_whitespace().count();
+    cell.contains(['，', '。', ',', ';', '；', '%', '!', '?', '？', '！', '、'])
+        || (cell.ends_with('.') && words >= 3)
+        || words > MAX_HEADER_WORDS
+        || cell.chars().count() > MAX_HEADER_CHARS
+        || cell.chars().filter(|c| !c.is_ascii()).count() > MAX_HEADER_WIDE_CHARS
+}
 
 /// The role a header cell names, if any: by the words it uses (see [`MEANINGS`]); `Error`
 /// alone names the message.
 pub(crate) fn role_of(header: &str) -> Option<Role> {
+    if is_prose(header) {
+        return None;
+    }
     let name = normalized(header);
     let words: Vec<&str> = name
         .split(|c: char| !(c.is_alphanumeric() || c == '_'))
@@ -285,6 +302,17 @@ mod tests {
             None,
             "a sentence is not a column name"
         );
+        for value in [
+            "Duplicate flavor code (%s).",
+            "Change flavor code message.",
+            "响应消息体中的错误码，详见下表。",
+        ] {
+            assert_eq!(
+                role_of(value),
+                None,
+                "{value} is a value, not a column name"
+            );
+        }
         assert_eq!(
             Columns::of(&header(&["Error Code", "HTTP Status Code"])),
             None

@@ -26,7 +26,7 @@
 use super::columns::{role_of, Columns, Role};
 use super::groups::split_range;
 use super::notes::Note;
-use super::statuses::is_status_cell;
+use super::statuses::{is_empty_cell, is_status_cell};
 use super::table::{Row, Table};
 
 /// Lines where the documentation site's footer starts: nothing after them is a table.
@@ -90,11 +90,7 @@ impl Reader<'_> {
                 .split('\t')
                 .map(|cell| cell.trim().to_owned())
                 .collect();
-            let named = header.iter().filter(|cell| role_of(cell).is_some()).count();
-            if named < 2 || Columns::of(&header).is_none() {
-                return None;
-            }
-            return Some(self.tab_separated(at, header));
+            return is_header(&header).then(|| self.tab_separated(at, header));
         }
         let (cells, spaced) = self.header_run(at)?;
         let header: Vec<String> = cells
@@ -146,7 +142,7 @@ impl Reader<'_> {
             .iter()
             .position(|role| {
                 let again = seen.contains(role)
-                    && !(*role == Role::Description && !seen.contains(&Role::Measure));
+                    && (*role != Role::Description || seen.contains(&Role::Measure));
                 seen.push(*role);
                 again
             })
@@ -178,9 +174,7 @@ impl Reader<'_> {
                     .split('\t')
                     .map(|cell| cell.trim().to_owned())
                     .collect();
-                if Columns::of(&cells).is_some()
-                    && cells.iter().any(|cell| role_of(cell) == Some(Role::Code))
-                {
+                if is_header(&cells) {
                     break; // the next table's header
                 }
             }
@@ -272,7 +266,7 @@ impl Reader<'_> {
                 continue;
             }
             if !first {
-                if blanks % 2 == 0 {
+                if blanks.is_multiple_of(2) {
                     self.notes.push(Note::warning(
                         at + 1,
                         format!(
@@ -315,18 +309,16 @@ impl Reader<'_> {
         let mut next = 0;
         let mut end = body;
         while next < blocks.len() {
-            let (Some(line), text) = &blocks[next] else {
-                next += 1;
-                continue;
-            };
-            if split_range(text).1.is_some() {
-                table.rows.push(group_row(*line, text, width));
-                next += 1;
-                end = line + text.lines().count();
-                continue;
-            }
-            if self.header_run(*line).is_some() {
-                break;
+            if let (Some(line), text) = &blocks[next] {
+                if split_range(text).1.is_some() {
+                    table.rows.push(group_row(*line, text, width));
+                    next += 1;
+                    end = line + text.lines().count();
+                    continue;
+                }
+                if self.header_run(*line).is_some() {
+                    break;
+                }
             }
             let cells = &blocks[next..blocks.len().min(next + width)];
             let cell = |column: usize| cells.get(column).map_or("", |(_, text)| text.as_str());
@@ -334,18 +326,22 @@ impl Reader<'_> {
                 && looks_like_code(cell(columns.code))
                 && columns.status.is_none_or(|status| {
                     let status = cell(status);
-                    status.is_empty() || status.starts_with(|c: char| c.is_ascii_digit())
+                    is_empty_cell(status) || status.starts_with(|c: char| c.is_ascii_digit())
                 });
-            if !fits {
+            let written: Vec<(usize, &String)> = cells
+                .iter()
+                .filter_map(|(line, text)| Some(((*line)?, text)))
+                .collect();
+            let (Some(&(first, _)), Some(&(last, last_text)), true) =
+                (written.first(), written.last(), fits)
+            else {
                 break;
-            }
+            };
             table.rows.push(Row {
-                line: line + 1,
+                line: first + 1,
                 cells: cells.iter().map(|(_, text)| text.clone()).collect(),
             });
-            if let Some((Some(last), text)) = cells.iter().rev().find(|(line, _)| line.is_some()) {
-                end = last + text.lines().count();
-            }
+            end = last + last_text.lines().count();
             next += width;
         }
         (table, end)
@@ -445,6 +441,16 @@ impl Reader<'_> {
     }
 }
 
+/// Whether the cells of a tab-separated line are an error-code table's header: most name a
+/// column, the others are no values (a status, a code), and they make an error-code table.
+fn is_header(cells: &[String]) -> bool {
+    let named = cells.iter().filter(|cell| role_of(cell).is_some()).count();
+    named >= 2
+        && 2 * named >= cells.len()
+        && !cells.iter().any(|cell| is_status_cell(cell))
+        && Columns::of(cells).is_some()
+}
+
 /// A group row: its title (and range) in the first cell, the others empty.
 fn group_row(line: usize, title: &str, width: usize) -> Row {
     let mut cells = vec![String::new(); width];
@@ -471,9 +477,10 @@ fn push_line(cell: &mut String, line: &str) {
 fn looks_like_code(cell: &str) -> bool {
     let pieces = cell.split_whitespace().count();
     cell.is_empty()
-        || (pieces <= 3
+        || (pieces <= 5
             && cell.len() <= 2 * crate::validate::MAX_CODE_LEN
             && cell.is_ascii()
+            && !cell.contains(": ")
             && !cell.ends_with(['.', ':', ','])
             && cell.contains(|c: char| c.is_ascii_alphanumeric()))
 }
