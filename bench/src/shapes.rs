@@ -23,7 +23,7 @@ pub const SHAPES_PATH: &str = "catalogues/page-shapes.json";
 /// How many codes [`generate`] writes.
 pub const SHAPES_SIZE: usize = 1_194;
 
-/// Statuses of one page's single-case codes, with how often they come (per mille).
+/// Statuses of one page's single-case codes, each with its weight (how often it comes).
 type Statuses = &'static [(u16, u64)];
 
 const MODELARTS_STATUSES: Statuses = &[
