@@ -420,7 +420,7 @@ fn vpc_categories() -> Vec<(String, String)> {
     ];
     const THINGS: [&str; 6] = [
         "network",
-        "subnet",
+        "address block",
         "floating address",
         "route",
         "firewall rule",
