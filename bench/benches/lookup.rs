@@ -1,8 +1,8 @@
 //! `cargo bench -p frs-codes-bench --bench lookup`: the generated `from_code` against the usual
 //! ways to map a string to an enum, and the generated string paths (`FromStr`, `TryFrom<&str>`,
 //! `Category::of`) against `from_code`, on the bundled 55-code catalogue, the generated
-//! 5,000-code one and the merged catalogue of real pages (1,194 codes), for hits in random order
-//! and for three kinds of misses.
+//! 5,000-code one and the generated catalogue of real pages' code shapes (1,194 codes), for hits
+//! in random order and for three kinds of misses.
 //!
 //! A custom harness, so that every contender of a table is measured in the same run, in
 //! interleaved rounds, and reported as a ratio to its peers: the machine is noisy, the ratios
@@ -39,15 +39,15 @@ mod big {
     include!("../generated/peers_5000.rs");
 }
 
-mod real {
+mod shapes {
     frs_codes::frs_codes!(
-        path = "catalogues/real-shapes.json",
+        path = "catalogues/page-shapes.json",
         name = Code,
-        category = RealCategory,
-        parse_error = RealParseError,
+        category = ShapesCategory,
+        parse_error = ShapesParseError,
         vis = pub
     );
-    include!("../generated/peers_real.rs");
+    include!("../generated/peers_shapes.rs");
 }
 
 /// The same contenders for a catalogue module (its `Code`, `PHF` and `match_lookup`), its
@@ -188,10 +188,16 @@ fn main() {
             measure!("5,000 codes", big, big::BigCategory, rounds, sample),
         ));
     }
-    if selected("real pages") {
+    if selected("page shapes") {
         results.push((
-            "real pages",
-            measure!("real pages", real, real::RealCategory, rounds, sample),
+            "page shapes",
+            measure!(
+                "page shapes",
+                shapes,
+                shapes::ShapesCategory,
+                rounds,
+                sample
+            ),
         ));
     }
 

@@ -2,8 +2,8 @@
 //!
 //! * [`catalogue::generate`] builds the 5,000-code catalogue committed as
 //!   `catalogues/codes-5000.json` (deterministic: same program, same file).
-//! * [`real::merged`] merges five imported Open Telekom Cloud pages into
-//!   `catalogues/real-shapes.json`, the catalogue of the code shapes real pages bring.
+//! * [`shapes::generate`] builds `catalogues/page-shapes.json`, a catalogue of the code shapes
+//!   real error-code pages bring, with texts of its own.
 //! * [`peers`] renders the lookups `frs_codes!` is compared with (a `&str` `match` as strum's
 //!   `EnumString` writes it, and a `phf::Map` as rust-postgres' `SqlState` has it) into
 //!   `generated/`.
@@ -15,7 +15,7 @@
 pub mod catalogue;
 pub mod consumers;
 pub mod peers;
-pub mod real;
+pub mod shapes;
 
 use std::path::{Path, PathBuf};
 
@@ -74,8 +74,8 @@ pub fn crate_dir() -> PathBuf {
 #[must_use]
 pub fn generated_files() -> Vec<(&'static str, String)> {
     let big = catalogue::generate();
-    let real = real::merged();
-    let real_entries = real::entries(&real);
+    let shapes = shapes::generate();
+    let shapes_entries = shapes::entries(&shapes);
     vec![
         (catalogue::BIG_PATH, big.to_json()),
         (
@@ -92,12 +92,12 @@ pub fn generated_files() -> Vec<(&'static str, String)> {
                 &big.entries(),
             ),
         ),
-        (real::REAL_PATH, real),
+        (shapes::SHAPES_PATH, shapes),
         (
-            "generated/peers_real.rs",
+            "generated/peers_shapes.rs",
             peers::render(
-                "the merged catalogue of real pages (`catalogues/real-shapes.json`)",
-                &real_entries,
+                "the generated catalogue of page shapes (`catalogues/page-shapes.json`)",
+                &shapes_entries,
             ),
         ),
     ]

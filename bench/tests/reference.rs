@@ -3,7 +3,7 @@
 //! and for a large set of malformed and near-miss strings.
 
 use frs_codes_bench::catalogue::{self, Catalogue};
-use frs_codes_bench::real::REAL_PATH;
+use frs_codes_bench::shapes::SHAPES_PATH;
 use frs_codes_bench::Rng;
 use std::collections::HashMap;
 
@@ -371,18 +371,18 @@ fn two_digit_buckets_agree_with_the_generators_model() {
     });
 }
 
-mod real_pages {
+mod page_shapes {
     frs_codes::frs_codes!(
-        path = "catalogues/real-shapes.json",
-        name = RealCode,
-        category = RealCategory
+        path = "catalogues/page-shapes.json",
+        name = ShapesCode,
+        category = ShapesCategory
     );
 }
 
 /// Inputs near each code of any shape (digit-only, names, several segments): case changes, a
 /// character more or less, a digit changed, another code's prefix, every number of digits
 /// after every prefix, and random strings.
-fn real_inputs(codes: &[String]) -> Vec<String> {
+fn shape_inputs(codes: &[String]) -> Vec<String> {
     let mut inputs = vec![String::new(), ".".into(), "..".into(), "0".into()];
     let prefixes: Vec<&str> = codes
         .iter()
@@ -439,27 +439,27 @@ fn real_inputs(codes: &[String]) -> Vec<String> {
 }
 
 #[test]
-fn real_page_shapes_agree_with_the_generators_model() {
-    use real_pages::{RealCategory, RealCode};
-    let model = generators_model(REAL_PATH);
+fn page_shapes_agree_with_the_generators_model() {
+    use page_shapes::{ShapesCategory, ShapesCode};
+    let model = generators_model(SHAPES_PATH);
     let codes: Vec<String> = model.codes.iter().map(|code| code.code.clone()).collect();
-    let inputs = real_inputs(&codes);
+    let inputs = shape_inputs(&codes);
     assert!(inputs.len() > 100_000, "{} inputs", inputs.len());
     let mut explicit_categories = 0;
     for input in &inputs {
         let expected = model.find(input).map(|code| code.name.clone());
-        let found = RealCode::from_code(input).map(|code| format!("{code:?}"));
+        let found = ShapesCode::from_code(input).map(|code| format!("{code:?}"));
         assert_eq!(found, expected, "from_code({input:?})");
         let expected_category = model
             .category_of(input)
             .map(|category| category.name.clone());
-        let category = RealCategory::of(input);
+        let category = ShapesCategory::of(input);
         assert_eq!(
             category.map(|category| format!("{category:?}")),
             expected_category,
             "Category::of({input:?})"
         );
-        match input.parse::<RealCode>() {
+        match input.parse::<ShapesCode>() {
             Ok(code) => {
                 assert_eq!(Some(format!("{code:?}")), expected, "parse({input:?})");
                 explicit_categories += usize::from(code.prefix() == "VPC");
