@@ -1,15 +1,9 @@
-//! `frs-codes import` on real pages: the FRS page gives back `codes.json` byte for byte, and an
-//! excerpt of every format imports into a catalogue that `check` accepts, that compiles with
-//! `frs_codes!`, and whose `cases()` hold every row of the page.
+//! `frs-codes import` on real files: the FRS page gives back `codes.json` byte for byte, a bad
+//! cell is a warning naming its line (an error with `--strict`), and the catalogue merged into
+//! is updated in place. The corpus of real pages is read by `tests/tests/corpus.rs`.
 
 mod support;
 
-// The consumer-crate helper of the workspace tests; this file uses part of it.
-#[allow(dead_code)]
-#[path = "../../tests/tests/compile/support.rs"]
-mod consumers;
-
-use frs_codes_gen::import::{tables, Format};
 use std::fs;
 use support::{frs_codes, scratch, workspace_root};
 
@@ -69,169 +63,30 @@ fn the_frs_page_alone_gives_the_same_codes_with_derived_names() {
     assert_eq!(fresh.categories[0].name, "CommonServiceErrors");
 }
 
-const FIXTURES: [&str; 16] = [
-    "rst/iam.rst",
-    "rst/apig_umn.rst",
-    "rst/ocr.rst",
-    "rst/modelarts.rst",
-    "rst/dli.rst",
-    "rst/ecs.rst",
-    "rst/vpc.rst",
-    "html/otc-legacy-as-error-codes.md",
-    "html/otc-legacy-vpc-error-codes.md",
-    "html/otc-legacy-csbs-error-codes.md",
-    "html/otc-legacy-elb-error-codes-table3.md",
-    "html/hwc-zh-apig-user-guide-error-codes.md",
-    "html/hwc-zh-ocr-error-codes.md",
-    "html/hwc-zh-modelarts-error-codes.md",
-    "markdown/hwc-zh-obs-error-codes-table2.md",
-    "markdown/thirdparty-ddns-huaweidns-en.md",
-];
-
-fn fixture_path(fixture: &str) -> std::path::PathBuf {
-    workspace_root()
-        .join("frs-codes-gen/tests/fixtures/import")
-        .join(fixture)
-}
-
-/// Prints every case of the module's catalogue, one line each.
-const PROBE_MODULE: &str = r#"
-    pub fn print() {
-        for code in ErrorCode::ALL {
-            for case in code.cases() {
-                println!(
-                    "{}\t{:?}\t{:?}\t{:?}\t{:?}",
-                    code.as_str(),
-                    CatalogueCase::status(*case),
-                    CatalogueCase::message(*case),
-                    case.description(),
-                    CatalogueCase::measure(*case),
-                );
-            }
-        }
-    }
-"#;
-
 #[test]
-fn every_format_imports_into_a_catalogue_that_compiles_and_holds_every_row() {
-    let consumer = consumers::Consumer::binary_with(
-        "import-every-format",
-        &format!(
-            "[dependencies]\nfrs-codes = {{ path = {:?} }}\n",
-            workspace_root().join("frs-codes")
-        ),
-    );
-    let mut main = String::from("#![deny(warnings)]\n//! Every imported catalogue.\n");
-    for (index, fixture) in FIXTURES.iter().enumerate() {
-        let catalogue = format!("catalogue{index}.json");
-        let out = consumer.dir.join(&catalogue);
-        let run = frs_codes(&[
-            "import",
-            fixture_path(fixture).to_str().expect("UTF-8 path"),
-            "-o",
-            out.to_str().expect("UTF-8 path"),
-        ]);
-        assert_eq!(run.status, 0, "{fixture}: {}", run.stderr);
-        let check = frs_codes(&["check", out.to_str().expect("UTF-8 path")]);
-        assert_eq!(check.status, 0, "{fixture}: {}", check.stdout);
-        main.push_str(&format!(
-            "mod catalogue{index} {{\n    use frs_codes::CatalogueCase;\n    frs_codes::frs_codes!(path = {catalogue:?});\n{PROBE_MODULE}}}\n"
-        ));
-    }
-    main.push_str("fn main() {\n");
-    for index in 0..FIXTURES.len() {
-        main.push_str(&format!(
-            "    println!(\"== {index}\");\n    catalogue{index}::print();\n"
-        ));
-    }
-    main.push_str("}\n");
-    consumer.write("src/main.rs", &main);
-    let output = consumer
-        .run()
-        .expect("every imported catalogue compiles and runs");
-
-    let sections: Vec<&str> = output.split("== ").skip(1).collect();
-    assert_eq!(sections.len(), FIXTURES.len());
-    for (fixture, section) in FIXTURES.iter().zip(sections) {
-        let page = fs::read_to_string(fixture_path(fixture)).expect("fixture");
-        let mut rows = 0;
-        for table in tables(&page, Format::detect(&page)).expect("reads") {
-            let column = |names: &[&str]| {
-                table.header.iter().position(|cell| {
-                    let cell = cell.trim().to_lowercase();
-                    names.iter().any(|name| cell == *name)
-                })
-            };
-            let Some(code_column) = column(&["error code", "error codes", "错误码"]) else {
-                continue;
-            };
-            let status_column =
-                column(&["status code", "http status code", "状态码", "http状态码"]);
-            let message_column = column(&["error message", "message", "错误信息"]);
-            let description_column = column(&["description", "描述", "语义", "说明"]);
-            for row in &table.rows {
-                let cell =
-                    |column: Option<usize>| column.map_or("", |column| row.cells[column].trim());
-                let code = cell(Some(code_column));
-                let description = match cell(description_column) {
-                    "" | "-" => cell(message_column),
-                    description => description,
-                };
-                if description.is_empty() {
-                    continue; // a note row such as OCR's last one
-                }
-                rows += 1;
-                let statuses: Vec<String> = cell(status_column)
-                    .split('/')
-                    .filter_map(|part| {
-                        part.trim()
-                            .get(..3)
-                            .filter(|digits| digits.bytes().all(|b| b.is_ascii_digit()))
-                    })
-                    .map(|status| format!("Some({status})"))
-                    .collect();
-                let wanted_statuses = if statuses.is_empty() {
-                    vec!["None".to_owned()]
-                } else {
-                    statuses
-                };
-                for status in wanted_statuses {
-                    let found = section.lines().any(|line| {
-                        let fields: Vec<&str> = line.split('\t').collect();
-                        fields.first() == Some(&code)
-                            && fields.get(1) == Some(&status.as_str())
-                            && fields.get(3) == Some(&format!("{description:?}").as_str())
-                    });
-                    assert!(found, "{fixture} line {}: {code} {status} {description:?} is not a case in\n{section}", row.line);
-                }
-            }
-        }
-        assert!(rows > 0, "{fixture}: no rows");
-    }
-}
-
-#[test]
-fn import_explains_what_it_cannot_read() {
+fn import_warns_of_a_bad_cell_and_refuses_it_with_strict() {
     let dir = scratch("import-bad");
     let page = dir.join("page.md");
     fs::write(&page, "| Status Code | Error Code | Description |\n|---|---|---|\n| 400 | A.1 | Fine. |\n| 4xx | A.2 | Bad. |\n").expect("write");
-    let run = frs_codes(&["import", page.to_str().expect("UTF-8 path")]);
-    assert_eq!(run.status, 2);
-    assert!(
-        run.stderr.contains(
-            "error: `4xx` in the status column of `A.2` is not an HTTP status (100–599)\n"
-        ),
-        "{}",
-        run.stderr
+    let page = page.to_str().expect("UTF-8 path");
+    let run = frs_codes(&["import", page]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!("warning: {page}:4: `4xx` in the status column of `A.2` is not an HTTP status (100–599): the case is kept without it\n")
     );
-    assert!(run.stderr.contains("page.md:4:1\n"), "{}", run.stderr);
-    assert_eq!(run.stdout, "");
-    let forced = frs_codes(&[
-        "import",
-        "--format",
-        "rst",
-        page.to_str().expect("UTF-8 path"),
-    ]);
+    assert!(run.stdout.contains("\"A.2\""), "{}", run.stdout);
+    let strict = frs_codes(&["import", "--strict", page]);
+    assert_eq!(strict.status, 1);
+    assert_eq!(
+        strict.stderr,
+        format!(
+            "error: {page}:4: `4xx` in the status column of `A.2` is not an HTTP status (100–599): the case is kept without it\n\
+             error: {page}: 1 warning with --strict; the catalogue is not written\n"
+        )
+    );
+    assert_eq!(strict.stdout, "");
+    let forced = frs_codes(&["import", "--format", "rst", page]);
     assert_eq!(forced.status, 2);
     assert!(
         forced

@@ -1,6 +1,5 @@
-//! Tests of `markdown::tables`: excerpts of real pages (fixtures/markdown, provenance in each
-//! file's first line; line numbers below are the fixture's), then the rules on small synthetic
-//! pages, then robustness (every truncation of real tables, random garbage).
+//! Tests of `markdown::tables` on small pages written for them: the rules one by one, then
+//! robustness (random garbage). Real pages are read by `tests/tests/corpus.rs`.
 
 mod support;
 
@@ -12,9 +11,6 @@ fn tables(page: &str) -> Result<Vec<Table>, ReadError> {
     frs_codes_gen::import::tables(page, frs_codes_gen::import::Format::Markdown)
 }
 
-const OBS: &str = include_str!("fixtures/import/markdown/hwc-zh-obs-error-codes-table2.md");
-const DDNS: &str = include_str!("fixtures/import/markdown/thirdparty-ddns-huaweidns-en.md");
-
 /// The only table of `page`.
 fn table(page: &str) -> Table {
     only_table(tables(page))
@@ -25,124 +21,6 @@ fn cells(page: &str) -> Vec<String> {
     let mut t = table(page);
     assert_eq!(t.rows.len(), 1, "one row expected");
     t.rows.remove(0).cells
-}
-
-#[test]
-fn hwc_zh_obs_unpadded_table_with_short_delimiter() {
-    let t = table(OBS);
-    assert_eq!(t.line, 4);
-    assert_eq!(t.header, ["状态码", "错误码", "错误信息", "处理措施"]);
-    assert_eq!(row_lines(&t), [6, 7, 8, 9, 10, 11, 12]);
-    let statuses = [
-        "301 Moved Permanently",
-        "301 Moved Permanently",
-        "400 Bad Request",
-        "400 Bad Request",
-        "403 Forbidden",
-        "403 Forbidden",
-        "409 ObjectNotAppendable",
-    ];
-    assert_eq!(column(&t, 0), statuses);
-    let codes = [
-        "PermanentRedirect",
-        "WebsiteRedirect",
-        "KMS.DisabledException",
-        "KMS.NotFoundException",
-        "AccessDenied",
-        "AccessDenied",
-        "ObjectNotAppendable",
-    ];
-    assert_eq!(column(&t, 1), codes);
-    assert_eq!(
-        t.rows[0].cells,
-        [
-            "301 Moved Permanently",
-            "PermanentRedirect",
-            "尝试访问的桶必须使用指定的地址，请将以后的请求发送到这个地址。",
-            "按照返回的重定向地址发送请求。"
-        ]
-    );
-    assert_eq!(
-        t.rows[6].cells,
-        [
-            "409 ObjectNotAppendable",
-            "ObjectNotAppendable",
-            "该对象不支持追加上传",
-            "请确认桶类型，并行文件系统不支持追加上传。请确认对象类型，归档存储和深度归档存储对象不支持追加上传。"
-        ]
-    );
-}
-
-#[test]
-fn ddns_padded_tables_with_alignment() {
-    let found = tables(DDNS).expect("page reads");
-    assert_eq!(found.len(), 2);
-    let (parameters, errors) = (&found[0], &found[1]);
-
-    assert_eq!(parameters.line, 4);
-    let header = [
-        "Parameter",
-        "Description",
-        "Type",
-        "Value Range/Options",
-        "Default",
-        "Parameter Type",
-    ];
-    assert_eq!(parameters.header, header);
-    assert_eq!(row_lines(parameters), (6..=19).collect::<Vec<_>>());
-    // `| :-------: |` centres the first column; `Authentication Key|` has no space before the pipe.
-    assert_eq!(
-        parameters.rows[2].cells,
-        [
-            "token",
-            "Authentication Key",
-            "String",
-            "Huawei Cloud Secret Access Key",
-            "None",
-            "Provider Param"
-        ]
-    );
-    // A link and code spans.
-    assert_eq!(
-        parameters.rows[3].cells,
-        [
-            "index4",
-            "IPv4 Source",
-            "Array",
-            "Reference",
-            "default",
-            "Common Config"
-        ]
-    );
-    assert_eq!(
-        parameters.rows[11].cells,
-        [
-            "ssl",
-            "SSL Verification",
-            "Boolean/String",
-            "\"auto\", true, false",
-            "auto",
-            "Common Network"
-        ]
-    );
-
-    assert_eq!(errors.line, 23);
-    assert_eq!(errors.header, ["Error Code", "Description", "Solution"]);
-    assert_eq!(row_lines(errors), [25, 26, 27, 28, 29]);
-    let codes = ["APIGW.0301", "DNS.0101", "DNS.0102", "DNS.0103", "DNS.0203"];
-    assert_eq!(column(errors, 0), codes);
-    assert_eq!(
-        errors.rows[0].cells,
-        ["APIGW.0301", "Authentication failed", "Check access keys"]
-    );
-    assert_eq!(
-        errors.rows[4].cells,
-        [
-            "DNS.0203",
-            "Request rate too high",
-            "Reduce request frequency"
-        ]
-    );
 }
 
 #[test]
@@ -248,16 +126,6 @@ fn malformed_tables_are_errors_naming_the_line() {
         tables("| a | b |\n|---|---|\n| 1 | 2 |\n| 1 | 2 | 3 |\n"),
         err(4, "row has 3 cells but the header has 2")
     );
-}
-
-/// Every prefix of both fixtures reads without panicking.
-#[test]
-fn every_truncation_of_real_tables_is_handled() {
-    for page in [OBS, DDNS] {
-        for (cut, _) in page.char_indices() {
-            let _ = tables(&page[..cut]);
-        }
-    }
 }
 
 #[test]
