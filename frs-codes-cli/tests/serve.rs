@@ -223,7 +223,7 @@ async fn any_catalogue_can_be_served() {
     assert_eq!(status, 504);
     assert_eq!(
         body,
-        r#"{"error_code":"APIG.0201","error_msg":"Backend timeout."}"#
+        r#"{"error_code":"APIG.0201","error_msg":"Backend too slow."}"#
     );
 }
 

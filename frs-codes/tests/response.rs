@@ -663,8 +663,8 @@ mod http_conversions {
     }
 }
 
-/// A catalogue imported from API Gateway's error-code page (the excerpt
-/// `frs-codes-gen/tests/fixtures/import/rst/apig_umn.rst`), where `APIG.0201` has seven rows.
+/// A catalogue in the shape API Gateway's page has (texts written for the test), where
+/// `APIG.0201` has seven rows.
 mod gateway {
     frs_codes::frs_codes!(
         path = "tests/apig_catalogue.json",
@@ -682,7 +682,7 @@ fn the_case_that_matches_the_responses_status_is_the_one_reported() {
         ApiError::<ApigCode>::from_catalogue_parts(
             status,
             no_headers,
-            r#"{"error_code": "APIG.0201", "error_msg": "Backend timeout."}"#,
+            r#"{"error_code": "APIG.0201", "error_msg": "Backend too slow."}"#,
         )
         .expect("an error status")
     };
@@ -690,18 +690,18 @@ fn the_case_that_matches_the_responses_status_is_the_one_reported() {
     let case = timeout.case().expect("a known code");
     assert_eq!(case.status(), 504);
     // Every row of this page has a message, so the generated `message()` is a `&str`.
-    assert_eq!(case.message(), "Backend timeout.");
+    assert_eq!(case.message(), "Backend too slow.");
     assert_eq!(
         CatalogueCase::description(case),
-        "The backend service has timed out."
+        "The backend did not answer in time."
     );
     assert_eq!(
         timeout.to_string(),
-        "HTTP 504, APIG.0201 (The backend service has timed out.), message \"Backend timeout.\""
+        "HTTP 504, APIG.0201 (The backend did not answer in time.), message \"Backend too slow.\""
     );
     assert_eq!(
         read(413).case().map(CatalogueCase::description),
-        Some("The request body exceeds 12 MB.")
+        Some("The request body is larger than the gateway accepts.")
     );
     // A status the page does not list for the code: the first case, and the mismatch shown.
     let other = read(503);

@@ -39,6 +39,47 @@ pub(crate) fn split_range(title: &str) -> (String, Option<(u32, u32)>) {
     (text.split_whitespace().collect::<Vec<_>>().join(" "), range)
 }
 
+/// For each table (by its first line), the title of the section it stands in when that title
+/// states a range: the nearest heading above it (a Markdown `#` heading, an HTML `<h1>`–`<h6>`
+/// line, or a reStructuredText title over its underline).
+pub(crate) fn section_titles(page: &str, table_lines: &[usize]) -> Vec<Option<String>> {
+    let lines: Vec<&str> = page.lines().map(str::trim).collect();
+    table_lines
+        .iter()
+        .map(|&line| {
+            (0..line.saturating_sub(1).min(lines.len()))
+                .rev()
+                .find_map(|at| heading(&lines, at))
+                .filter(|title| split_range(title).1.is_some())
+        })
+        .collect()
+}
+
+/// The heading text of line `at`, if it is one.
+fn heading(lines: &[&str], at: usize) -> Option<String> {
+    let line = lines[at];
+    if let Some(text) = line.strip_prefix('#') {
+        let text = text.trim_start_matches('#');
+        return text
+            .starts_with(' ')
+            .then(|| text.trim().trim_end_matches('#').trim().to_owned());
+    }
+    let lower = line.to_ascii_lowercase();
+    if lower.len() == line.len()
+        && lower.starts_with("<h")
+        && lower.as_bytes().get(2).is_some_and(u8::is_ascii_digit)
+    {
+        return Some(super::html::cell_text(line));
+    }
+    let underline = lines.get(at + 1)?;
+    let underlined = underline.len() >= 3
+        && underline.chars().count() >= line.chars().count()
+        && underline
+            .chars()
+            .all(|c| matches!(c, '=' | '-' | '~' | '^' | '"' | '*' | '+'));
+    (underlined && !line.is_empty()).then(|| line.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::{section_titles, split_range};
@@ -94,45 +135,4 @@ mod tests {
             "a range that is no numbers is part of the title"
         );
     }
-}
-
-/// For each table (by its first line), the title of the section it stands in when that title
-/// states a range: the nearest heading above it (a Markdown `#` heading, an HTML `<h1>`–`<h6>`
-/// line, or a reStructuredText title over its underline).
-pub(crate) fn section_titles(page: &str, table_lines: &[usize]) -> Vec<Option<String>> {
-    let lines: Vec<&str> = page.lines().map(str::trim).collect();
-    table_lines
-        .iter()
-        .map(|&line| {
-            (0..line.saturating_sub(1).min(lines.len()))
-                .rev()
-                .find_map(|at| heading(&lines, at))
-                .filter(|title| split_range(title).1.is_some())
-        })
-        .collect()
-}
-
-/// The heading text of line `at`, if it is one.
-fn heading(lines: &[&str], at: usize) -> Option<String> {
-    let line = lines[at];
-    if let Some(text) = line.strip_prefix('#') {
-        let text = text.trim_start_matches('#');
-        return text
-            .starts_with(' ')
-            .then(|| text.trim().trim_end_matches('#').trim().to_owned());
-    }
-    let lower = line.to_ascii_lowercase();
-    if lower.len() == line.len()
-        && lower.starts_with("<h")
-        && lower.as_bytes().get(2).is_some_and(u8::is_ascii_digit)
-    {
-        return Some(super::html::cell_text(line));
-    }
-    let underline = lines.get(at + 1)?;
-    let underlined = underline.len() >= 3
-        && underline.chars().count() >= line.chars().count()
-        && underline
-            .chars()
-            .all(|c| matches!(c, '=' | '-' | '~' | '^' | '"' | '*' | '+'));
-    (underlined && !line.is_empty()).then(|| line.to_owned())
 }
