@@ -10,7 +10,7 @@ use proc_macro::TokenStream;
 
 /// Generates an error-code enum, a category enum and a parse error type from a catalogue.
 ///
-/// ```ignore
+/// ```text
 /// frs_codes!(); // reads codes.json next to Cargo.toml: ErrorCode, Category, ErrorCodeParseError
 /// frs_codes!(path = "gateway.json", name = GatewayCode, category = GatewayCategory);
 /// ```

@@ -91,7 +91,7 @@
 //! the calling module, to the same items as this crate's: a code enum, a category enum and a
 //! parse error. Editing the JSON rebuilds the crate; no `build.rs` is needed.
 //!
-//! ```ignore
+//! ```text
 //! frs_codes::frs_codes!();                      // ErrorCode, Category, ErrorCodeParseError
 //! frs_codes::frs_codes!(path = "gateway.json", name = GatewayCode, category = GatewayCategory);
 //! ```
@@ -194,7 +194,7 @@ pub use serde_impls::ErrorBody;
 
 /// Generates an error-code enum, a category enum and a parse error type from a catalogue.
 ///
-/// ```ignore
+/// ```text
 /// frs_codes::frs_codes!(); // reads codes.json next to Cargo.toml: ErrorCode, Category, ErrorCodeParseError
 /// frs_codes::frs_codes!(path = "gateway.json", name = GatewayCode, category = GatewayCategory);
 /// ```

@@ -29,6 +29,8 @@ fn pages() -> Vec<(String, String)> {
     let Some(dir) = std::env::var_os("FRS_CODES_CORPUS").map(PathBuf::from) else {
         panic!("FRS_CODES_CORPUS is not set; this test {HOW_TO_RUN}");
     };
+    // Relative to the workspace, where the command is typed (cargo runs tests in `tests/`).
+    let dir = consumers::workspace_root().join(dir);
     let manifest = std::fs::read_to_string(dir.join("MANIFEST.json"))
         .unwrap_or_else(|error| panic!("{}: {error}", dir.join("MANIFEST.json").display()));
     let manifest: serde_json::Value = serde_json::from_str(&manifest).expect("MANIFEST.json");
