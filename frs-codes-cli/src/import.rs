@@ -1,7 +1,7 @@
 //! `frs-codes import`: a vendor's error-code page as a catalogue.
 
 use crate::{complain, failed, same_file, Outcome};
-use frs_codes_gen::import::{import, Format, Note, Severity};
+use frs_codes_gen::import::{decode, import, Format, Note, Severity};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -22,6 +22,13 @@ pub struct Args {
     /// The catalogue to merge into
     #[arg(long, value_name = "EXISTING")]
     merge: Option<PathBuf>,
+    /// Replace OUT even if it exists and is not the catalogue given with --merge
+    #[arg(long)]
+    force: bool,
+    /// Write nothing; exit with status 1, printing what changed, if the page no longer gives
+    /// the catalogue given with --merge (for CI jobs that watch a vendor's page), 0 if it does
+    #[arg(long, requires = "merge", conflicts_with = "output")]
+    check: bool,
     /// How the page is written [default: detected from its content]
     #[arg(long, value_enum)]
     format: Option<PageFormat>,
@@ -56,8 +63,18 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
             complain(&format!("cannot read `{}`: {error}", path.display()));
         })
     };
-    let Ok(page) = read(&args.page) else {
-        return Outcome::Failed;
+    let page = match std::fs::read(&args.page) {
+        Ok(bytes) => match decode(&bytes) {
+            Ok(page) => page,
+            Err(error) => {
+                complain(&format!("`{}`: {error}", args.page.display()));
+                return Outcome::Failed;
+            }
+        },
+        Err(error) => {
+            complain(&format!("cannot read `{}`: {error}", args.page.display()));
+            return Outcome::Failed;
+        }
     };
     if let Some(output) = args
         .output
@@ -67,6 +84,18 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
         complain(&format!(
             "`{}` is the page being imported; write the catalogue to another file (or to the \
              catalogue given with --merge, to update it)",
+            output.display()
+        ));
+        return Outcome::Failed;
+    }
+    if let Some(output) = args
+        .output
+        .as_deref()
+        .filter(|output| args.merge.is_none() && !args.force && output.exists())
+    {
+        complain(&format!(
+            "`{}` exists; to update that catalogue from the page, give it with --merge too (its \
+             hand-made choices are kept), or add --force to replace it",
             output.display()
         ));
         return Outcome::Failed;
@@ -100,6 +129,16 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
         return Outcome::No;
     }
     let changes = imported.changes().map(ToString::to_string);
+    if args.check {
+        let current = existing
+            .as_ref()
+            .is_some_and(|(text, _)| text == imported.text());
+        if current {
+            return Outcome::Done;
+        }
+        out.extend_from_slice(changes.unwrap_or_default().as_bytes());
+        return Outcome::No;
+    }
     match &args.output {
         None => {
             out.extend_from_slice(imported.text().as_bytes());

@@ -195,3 +195,87 @@ fn import_in_place_follows_a_link_and_keeps_the_permissions() {
         0o640
     );
 }
+
+/// A CI job watching a vendor's page: `--check` writes nothing and says whether the page still
+/// gives the catalogue.
+#[test]
+fn import_check_exits_1_with_the_diff_when_the_page_has_changed() {
+    let dir = scratch("import-check");
+    let page = workspace_root().join("tests/fixtures/frs-error-codes.txt");
+    let page = page.to_str().expect("UTF-8 path");
+    fs::copy(workspace_root().join("codes.json"), dir.join("codes.json")).expect("copy");
+    let current =
+        support::frs_codes_in(&dir, &["import", page, "--merge", "codes.json", "--check"]);
+    assert_eq!(
+        (current.status, current.stdout.as_str()),
+        (0, ""),
+        "{}",
+        current.stderr
+    );
+    let committed = fs::read_to_string(dir.join("codes.json")).expect("codes.json");
+    let stale = committed.replace("The service has been frozen.", "Frozen.");
+    fs::write(dir.join("codes.json"), &stale).expect("write");
+    let changed =
+        support::frs_codes_in(&dir, &["import", page, "--merge", "codes.json", "--check"]);
+    assert_eq!(changed.status, 1, "{}", changed.stderr);
+    assert_eq!(
+        changed.stdout,
+        "code FRS.0202 description: \"Frozen.\" → \"The service has been frozen.\" (patch)\nsemver: patch\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("codes.json")).expect("kept"),
+        stale,
+        "nothing is written"
+    );
+}
+
+#[test]
+fn import_refuses_to_replace_a_catalogue_without_merge_or_force_and_a_page_that_is_not_text() {
+    let dir = scratch("import-force");
+    let page = workspace_root().join("tests/fixtures/frs-error-codes.txt");
+    let page = page.to_str().expect("UTF-8 path");
+    fs::write(dir.join("handmade.json"), "{}").expect("write");
+    let refused = support::frs_codes_in(&dir, &["import", page, "-o", "handmade.json"]);
+    assert_eq!(refused.status, 2);
+    assert_eq!(
+        refused.stderr,
+        "error: `handmade.json` exists; to update that catalogue from the page, give it with --merge too (its hand-made choices are kept), or add --force to replace it\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("handmade.json")).expect("kept"),
+        "{}"
+    );
+    let forced = support::frs_codes_in(&dir, &["import", page, "-o", "handmade.json", "--force"]);
+    assert_eq!(forced.status, 0, "{}", forced.stderr);
+    assert!(fs::read_to_string(dir.join("handmade.json"))
+        .expect("written")
+        .contains("FRS.0202"));
+
+    fs::write(
+        dir.join("latin1.txt"),
+        b"Error Code\tDescription\nA.1\tCaf\xe9\n",
+    )
+    .expect("write");
+    let not_text = support::frs_codes_in(&dir, &["import", "latin1.txt"]);
+    assert_eq!(not_text.status, 2);
+    assert_eq!(
+        not_text.stderr,
+        "error: `latin1.txt`: the page is not UTF-8 text: the byte at offset 30 (line 2) is not part of a UTF-8 character; save the page as UTF-8, or as UTF-16 with a byte-order mark\n"
+    );
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "Error Code\tDescription\nA.1\tCafé.\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    fs::write(dir.join("utf16.txt"), utf16).expect("write");
+    let read = support::frs_codes_in(&dir, &["import", "utf16.txt"]);
+    assert_eq!(read.status, 0, "{}", read.stderr);
+    assert!(
+        read.stdout.contains("\"description\": \"Café.\""),
+        "{}",
+        read.stdout
+    );
+}

@@ -25,6 +25,7 @@
 
 mod build;
 mod columns;
+mod decode;
 mod groups;
 mod html;
 mod json;
@@ -36,6 +37,7 @@ mod statuses;
 mod table;
 mod text;
 
+pub use decode::{decode, DecodeError};
 pub use notes::{Note, Severity};
 pub use table::{ReadError, Row, Table};
 
