@@ -213,3 +213,42 @@ fn merging_keeps_hand_made_choices_and_takes_the_rest_from_the_page() {
         ["the code `IAM.0099` is not on the page and is left out"]
     );
 }
+
+#[test]
+fn merging_keeps_a_hand_made_category_and_the_codes_that_name_it() {
+    let page = "| Status Code | Error Code | Description |\n|---|---|---|\n\
+                | 401 | IAM.0001 | The token has expired. |\n\
+                | 403 | IAM.0002 | The user may not do this. |\n";
+    let existing = r#"{
+  "categories": [
+    { "name": "Iam", "title": "IAM errors", "prefix": "IAM" },
+    { "name": "Auth", "title": "Authentication" }
+  ],
+  "codes": [
+    { "code": "IAM.0001", "category": "Auth", "status": 401, "description": "Old text." },
+    { "code": "IAM.0002", "status": 403, "description": "The user may not do this." }
+  ]
+}
+"#;
+    let merged = import(page, "page.md", None, Some((existing, "codes.json"))).expect("merges");
+    let catalogue = merged.catalogue();
+    let names: Vec<&str> = catalogue
+        .categories
+        .iter()
+        .map(|category| category.name.as_str())
+        .collect();
+    assert_eq!(names, ["Iam", "Auth"]);
+    let auth = &catalogue.codes[0];
+    assert_eq!(
+        (
+            auth.code.as_str(),
+            catalogue.categories[auth.category].name.as_str()
+        ),
+        ("IAM.0001", "Auth")
+    );
+    let notes: Vec<String> = merged.notes().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notes,
+        ["the category `Auth` is not on the page; it is kept, with the codes that name it"]
+    );
+}

@@ -1,7 +1,8 @@
 //! An import merged into an existing catalogue: the page gives the codes, their cases and the
 //! categories' prefixes and ranges; the catalogue keeps every hand-made choice: variant names,
-//! retry classes, category names, titles and extra prefixes, anything the page does not speak
-//! of (`$schema`, the top-level `retry`) and the order of every object's fields.
+//! retry classes, category names, titles and extra prefixes, categories the page does not have
+//! (with the codes that name them), anything the page does not speak of (`$schema`, the
+//! top-level `retry`) and the order of every object's fields.
 
 use super::build::{case_fields, category_value, Built, CategoryDraft};
 use serde_json::{Map, Value};
@@ -57,16 +58,20 @@ pub(crate) fn merge(built: &Built, existing: Value) -> (Value, Vec<String>) {
         );
         categories.push(value);
     }
+    // A category the page does not have is hand-made: it is kept, and so are its codes' places.
+    let mut hand_made: Vec<String> = Vec::new();
     for old in &old_categories {
         if !built
             .categories
             .iter()
             .any(|draft| same_category(old, draft))
         {
+            let name = old.get("name").and_then(Value::as_str).unwrap_or_default();
             notes.push(format!(
-                "the category `{}` is not on the page and is left out",
-                old.get("name").and_then(Value::as_str).unwrap_or_default()
+                "the category `{name}` is not on the page; it is kept, with the codes that name it"
             ));
+            hand_made.push(name.to_owned());
+            categories.push(old.clone());
         }
     }
 
@@ -86,7 +91,11 @@ pub(crate) fn merge(built: &Built, existing: Value) -> (Value, Vec<String>) {
         if let (Some(name), false) = (&draft.name, code.contains_key("name")) {
             code.insert("name".into(), Value::from(name.clone()));
         }
-        if draft.explicit_category {
+        let in_hand_made = code
+            .get("category")
+            .and_then(Value::as_str)
+            .is_some_and(|name| hand_made.iter().any(|kept| kept == name));
+        if draft.explicit_category && !in_hand_made {
             code.insert(
                 "category".into(),
                 Value::from(names[draft.category].clone()),
