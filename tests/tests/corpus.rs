@@ -292,3 +292,44 @@ fn every_page_of_the_corpus_imports_whole_as_published_and_as_pasted() {
         failures.join("\n")
     );
 }
+
+/// Every page's catalogue, as `frs-codes import` writes it, in one crate: each in a module of its
+/// own through `frs_codes!`, under `deny(warnings)`, with every code's cases read back.
+#[test]
+#[cfg_attr(
+    not(frs_codes_corpus),
+    ignore = "reads the real pages of the corpus: FRS_CODES_CORPUS=../shared/pages cargo test --workspace -- --include-ignored"
+)]
+fn the_catalogues_of_every_page_compile_together_in_one_crate() {
+    let consumer = consumers::Consumer::library("corpus-catalogues");
+    let mut lib = String::from("#![deny(warnings)]\n//! Every page of the corpus, imported.\n");
+    let mut codes = 0;
+    for (index, (name, text)) in pages().iter().enumerate() {
+        let imported =
+            import(text, name, None, None).unwrap_or_else(|error| panic!("{name}: {error}"));
+        codes += imported.catalogue().codes.len();
+        consumer.write(&format!("page{index}.json"), imported.text());
+        lib.push_str(&format!(
+            "/// `{name}`.\npub mod page{index} {{\n    frs_codes::frs_codes!(path = \"page{index}.json\");\n}}\n"
+        ));
+    }
+    lib.push_str(&format!(
+        "/// The number of codes of every page.\npub const CODES: usize = {};\n",
+        (0..pages().len())
+            .map(|index| format!("page{index}::ErrorCode::ALL.len()"))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    ));
+    consumer.write("src/lib.rs", &lib);
+    consumer.write(
+        "tests/count.rs",
+        &format!("#[test]\nfn every_code_is_there() {{ assert_eq!(corpus_catalogues::CODES, {codes}); }}\n"),
+    );
+    let output = consumer.cargo(&["test"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    println!("{} pages, {codes} codes, in one crate", pages().len());
+}
