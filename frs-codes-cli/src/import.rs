@@ -2,7 +2,7 @@
 
 use crate::{complain, failed, same_file, Outcome};
 use frs_codes_gen::import::{decode, import, Format, Note, Severity};
-use std::io::Write;
+use std::io::{IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
 
 /// Import a vendor's error-code page (text, HTML, reStructuredText or Markdown) as a catalogue
@@ -108,6 +108,7 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
         None => None,
     };
     let page_name = args.page.display().to_string();
+    let progress = Progress::start(&page_name, page.len());
     let imported = match import(
         &page,
         &page_name,
@@ -117,8 +118,12 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
             .map(|(text, file)| (text.as_str(), file.as_str())),
     ) {
         Ok(imported) => imported,
-        Err(error) => return failed(&error),
+        Err(error) => {
+            drop(progress);
+            return failed(&error);
+        }
     };
+    drop(progress);
     let mut stderr = anstream::stderr();
     let warnings = print_notes(&mut stderr, &page_name, imported.notes(), args.strict);
     if args.strict && warnings > 0 {
@@ -157,6 +162,35 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
         }
     }
     Outcome::Done
+}
+
+/// Pages larger than this get a progress line while they are imported.
+const LONG_PAGE: usize = 1 << 20;
+
+/// A line on a terminal's standard error saying which long page is being imported, erased
+/// when dropped; nothing for a short page or when standard error is not a terminal.
+struct Progress(bool);
+
+impl Progress {
+    fn start(page: &str, bytes: usize) -> Self {
+        let shown = bytes >= LONG_PAGE && std::io::stderr().is_terminal();
+        if shown {
+            let _ = write!(
+                std::io::stderr(),
+                "importing {page} ({:.1} MB)…",
+                bytes as f64 / 1e6
+            );
+        }
+        Progress(shown)
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if self.0 {
+            let _ = write!(std::io::stderr(), "\r\x1b[2K");
+        }
+    }
 }
 
 /// Prints the import's notes as the compiler prints its diagnostics, `warning: page:12: …`
