@@ -40,7 +40,7 @@ use super::table::{ReadError, Row, Table};
 /// Reads every table of `page` (HTML, or Markdown with HTML tables), in page order.
 pub(crate) fn tables(page: &str) -> Result<Vec<Table>, ReadError> {
     let lines = LineIndex::new(page);
-    let fenced = super::markdown::fenced_lines(page);
+    let fenced = super::fences::fenced_lines(page);
     let mut found = Vec::new();
     let mut open: Option<OpenTable> = None;
     for (at, token) in Tokens::new(page) {

@@ -26,6 +26,7 @@
 mod build;
 mod columns;
 mod decode;
+mod fences;
 mod groups;
 mod html;
 mod json;
