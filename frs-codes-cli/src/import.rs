@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 /// as `diff` prints it.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The page
+    /// The page: a file, or an http:// or https:// URL (downloaded with a 30 s timeout, at most
+    /// 5 redirects and 16 MiB)
     #[arg(value_name = "DOC")]
     page: PathBuf,
     /// Write the catalogue to OUT instead of standard output
@@ -63,7 +64,7 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
             complain(&format!("cannot read `{}`: {error}", path.display()));
         })
     };
-    let page = match std::fs::read(&args.page) {
+    let page = match read_page(&args.page) {
         Ok(bytes) => match decode(&bytes) {
             Ok(page) => page,
             Err(error) => {
@@ -72,7 +73,7 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
             }
         },
         Err(error) => {
-            complain(&format!("cannot read `{}`: {error}", args.page.display()));
+            complain(&error);
             return Outcome::Failed;
         }
     };
@@ -162,6 +163,54 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
         }
     }
     Outcome::Done
+}
+
+/// How long a download may take, how many redirects it follows and how large a page may be.
+const DOWNLOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+const MAX_REDIRECTS: u32 = 5;
+const MAX_PAGE_BYTES: u64 = 16 << 20;
+
+/// The bytes of the page `source` names: a file, or a URL downloaded within the limits above;
+/// `Err` says what went wrong, naming the source.
+fn read_page(source: &Path) -> Result<Vec<u8>, String> {
+    let text = source.to_string_lossy();
+    if !(text.starts_with("http://") || text.starts_with("https://")) {
+        return std::fs::read(source)
+            .map_err(|error| format!("cannot read `{}`: {error}", source.display()));
+    }
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(DOWNLOAD_TIMEOUT))
+        .max_redirects(MAX_REDIRECTS)
+        .build()
+        .into();
+    let failed = |what: String| format!("cannot download `{text}`: {what}");
+    let mut response = agent.get(text.as_ref()).call().map_err(|error| {
+        failed(match error {
+            ureq::Error::StatusCode(status) => format!("the server answered HTTP {status}"),
+            ureq::Error::TooManyRedirects => format!("more than {MAX_REDIRECTS} redirects"),
+            ureq::Error::Timeout(_) => {
+                format!("no whole answer within {} s", DOWNLOAD_TIMEOUT.as_secs())
+            }
+            other => other.to_string(),
+        })
+    })?;
+    let bytes = response
+        .body_mut()
+        .with_config()
+        .limit(MAX_PAGE_BYTES)
+        .read_to_vec()
+        .map_err(|error| {
+            failed(match error {
+                ureq::Error::BodyExceedsLimit(_) => {
+                    format!("the page is larger than {} MiB", MAX_PAGE_BYTES >> 20)
+                }
+                other => other.to_string(),
+            })
+        })?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(failed("the answer is empty, not a page".to_owned()));
+    }
+    Ok(bytes)
 }
 
 /// Pages larger than this get a progress line while they are imported.

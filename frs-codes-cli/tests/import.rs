@@ -279,3 +279,129 @@ fn import_refuses_to_replace_a_catalogue_without_merge_or_force_and_a_page_that_
         read.stdout
     );
 }
+
+/// A server on 127.0.0.1 answering each request by its path with `answer` (status line, extra
+/// headers, body), for as long as the test runs; its base URL.
+fn serve(answer: impl Fn(&str) -> (String, String, Vec<u8>) + Send + 'static) -> String {
+    use std::io::{BufRead as _, BufReader, Write as _};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let address = listener.local_addr().expect("address");
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+            let mut request = String::new();
+            let _ = reader.read_line(&mut request);
+            let mut header = String::new();
+            while reader.read_line(&mut header).is_ok_and(|read| read > 2) {
+                header.clear();
+            }
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            let (status, extra, body) = answer(&path);
+            let mut stream = stream;
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(&body);
+        }
+    });
+    format!("http://{address}")
+}
+
+#[test]
+fn import_downloads_a_page_by_its_url_within_bounds() {
+    let page = "| Status Code | Error Code | Description |\n|---|---|---|\n| 400 | A.1 | Fine. |\n";
+    let base = serve(move |path| {
+        let ok = |body: Vec<u8>| ("200 OK".to_owned(), String::new(), body);
+        match path {
+            "/page.md" => ok(page.as_bytes().to_vec()),
+            "/loop" => (
+                "302 Found".to_owned(),
+                "Location: /loop\r\n".to_owned(),
+                Vec::new(),
+            ),
+            "/big" => ok(vec![b'x'; 17 << 20]),
+            "/empty" => ok(Vec::new()),
+            _ => (
+                "404 Not Found".to_owned(),
+                String::new(),
+                b"no such page".to_vec(),
+            ),
+        }
+    });
+    let url = format!("{base}/page.md");
+    let run = frs_codes(&["import", &url]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let dir = scratch("import-url");
+    fs::write(dir.join("page.md"), page).expect("write");
+    let from_file = support::frs_codes_in(&dir, &["import", "page.md"]);
+    assert_eq!(
+        run.stdout, from_file.stdout,
+        "the URL gives what the file gives"
+    );
+    for (path, why) in [
+        ("/missing", "the server answered HTTP 404"),
+        ("/loop", "more than 5 redirects"),
+        ("/big", "the page is larger than 16 MiB"),
+        ("/empty", "the answer is empty, not a page"),
+    ] {
+        let url = format!("{base}{path}");
+        let run = frs_codes(&["import", &url]);
+        assert_eq!(
+            (run.status, run.stderr.as_str()),
+            (
+                2,
+                format!("error: cannot download `{url}`: {why}\n").as_str()
+            ),
+            "{path}"
+        );
+        assert_eq!(run.stdout, "");
+    }
+}
+
+/// Every page of the corpus (`FRS_CODES_CORPUS`), served over 127.0.0.1, imports by its URL
+/// exactly as from its file.
+#[test]
+#[ignore = "reads the real pages of the corpus: FRS_CODES_CORPUS=../shared/pages cargo test --workspace -- --include-ignored"]
+fn every_corpus_page_imports_by_url_as_from_its_file() {
+    let Some(corpus) = std::env::var_os("FRS_CODES_CORPUS") else {
+        panic!("FRS_CODES_CORPUS is not set: FRS_CODES_CORPUS=../shared/pages cargo test --workspace -- --include-ignored");
+    };
+    let corpus = workspace_root().join(corpus);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(corpus.join("MANIFEST.json")).expect("manifest"))
+            .expect("manifest JSON");
+    let files: Vec<String> = manifest
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|entry| entry["file"].as_str().expect("file").to_owned())
+        .collect();
+    let (served, served_files) = (corpus.clone(), files.clone());
+    let base = serve(move |path| {
+        let file = path
+            .trim_start_matches('/')
+            .parse::<usize>()
+            .ok()
+            .and_then(|index| served_files.get(index));
+        match file.map(|file| std::fs::read(served.join(file))) {
+            Some(Ok(bytes)) => ("200 OK".to_owned(), String::new(), bytes),
+            _ => ("404 Not Found".to_owned(), String::new(), Vec::new()),
+        }
+    });
+    for (index, file) in files.iter().enumerate() {
+        let path = corpus.join(file);
+        let from_file = frs_codes(&["import", path.to_str().expect("UTF-8 path")]);
+        let from_url = frs_codes(&["import", &format!("{base}/{index}")]);
+        assert_eq!(
+            from_url.status, from_file.status,
+            "{file}: {}",
+            from_url.stderr
+        );
+        assert!(
+            from_url.stdout == from_file.stdout,
+            "{file}: the URL gives another catalogue"
+        );
+    }
+}
