@@ -3,7 +3,9 @@
 use crate::model::Catalogue;
 use crate::options::{Options, Settings};
 use crate::problem::{Error, Problem};
-use crate::{catalogue, expand, render, validate, MANIFEST_HINT};
+#[cfg(feature = "render")]
+use crate::render;
+use crate::{catalogue, expand, validate, MANIFEST_HINT};
 use proc_macro2::TokenStream;
 use std::path::{Path, PathBuf};
 
@@ -165,6 +167,8 @@ impl Builder {
         }
     }
 
+    #[cfg(feature = "render")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "render")))]
     /// The generated items as formatted source, under a header naming the catalogue.
     ///
     /// # Errors
@@ -174,6 +178,8 @@ impl Builder {
         render::source(self.tokens()?, &self.file())
     }
 
+    #[cfg(feature = "render")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "render")))]
     /// Writes [`source`](Self::source) to `path`, unless the file already holds exactly that.
     ///
     /// # Errors
@@ -197,6 +203,8 @@ impl Builder {
         })
     }
 
+    #[cfg(feature = "render")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "render")))]
     /// From a build script: writes the source to `$OUT_DIR/<file_name>` and tells Cargo to run
     /// the build script again when the catalogue changes. Returns the path written.
     ///

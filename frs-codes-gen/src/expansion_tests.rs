@@ -80,7 +80,7 @@ fn public_surface(file: &syn::File) -> BTreeSet<String> {
                     .last()
                     .map(|s| s.ident.to_string())
                     .unwrap_or_default();
-                if let Some((_, trait_path, _)) = &item.trait_ {
+                if let Some((trait_path, _)) = &item.trait_ {
                     let name = trait_path
                         .segments
                         .last()

@@ -28,20 +28,25 @@
 //!
 //! The catalogue format is described by [`SCHEMA`], a JSON Schema editors use for completion.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 mod builder;
 mod catalogue;
 mod diff;
 mod expand;
+#[cfg(feature = "import")]
+#[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 pub mod import;
 mod macro_call;
 mod model;
 mod options;
 mod problem;
+#[cfg(feature = "render")]
 mod render;
 mod suggest;
 mod validate;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "render"))]
 mod expansion_tests;
 
 pub use builder::Builder;
