@@ -74,26 +74,41 @@ fn main() {
 
 const STRICT: &str = "//! A consumer under strict lints.\n#![deny(warnings, missing_docs)]\n#![forbid(unsafe_code)]\n";
 
-fn macro_consumer(name: &str) -> Consumer {
-    let path = workspace_root().join("frs-codes-macro");
-    let consumer = Consumer::binary_with(
-        name,
-        &format!("[dependencies]\nfrs-codes-macro = {{ path = {path:?} }}\n"),
+/// The dependency table the README gives for the route whose paragraph starts with `route`,
+/// its paths (to a clone beside the user's crate) made this workspace's.
+fn readme_dependencies(route: &str) -> String {
+    let readme = workspace_file("README.md");
+    let paragraph = readme
+        .find(route)
+        .unwrap_or_else(|| panic!("the README has a paragraph `{route}`"));
+    let block = readme[paragraph..]
+        .split_once("```toml\n")
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .unwrap_or_else(|| panic!("the README's `{route}` gives a toml block"))
+        .0;
+    assert!(
+        block.contains("\"../frs-codes/"),
+        "the README's `{route}` depends on a clone beside the crate: {block}"
     );
+    block.replace(
+        "\"../frs-codes/",
+        &format!("\"{}/", workspace_root().display()),
+    )
+}
+
+/// A crate with the dependency the README gives for the macro route.
+fn macro_consumer(name: &str) -> Consumer {
+    let consumer = Consumer::binary_with(name, &readme_dependencies("**Macro.**"));
     consumer.write(
         "src/main.rs",
-        &format!("{STRICT}\nfrs_codes_macro::frs_codes!();\n{PROBE}"),
+        &format!("{STRICT}\nfrs_codes::frs_codes!();\n{PROBE}"),
     );
     consumer
 }
 
-/// A crate whose only dependency is `frs-codes-gen`, as a build dependency.
+/// A crate whose only dependency is `frs-codes-gen`, as a build dependency, as the README says.
 fn build_script_consumer(name: &str) -> Consumer {
-    let path = workspace_root().join("frs-codes-gen");
-    let consumer = Consumer::binary_with(
-        name,
-        &format!("[build-dependencies]\nfrs-codes-gen = {{ path = {path:?} }}\n"),
-    );
+    let consumer = Consumer::binary_with(name, &readme_dependencies("**Build script.**"));
     consumer
         .write(
             "build.rs",

@@ -8,7 +8,7 @@ use frs_codes_gen::MacroCall;
 use quote::ToTokens;
 use std::fs;
 use std::path::{Path, PathBuf};
-use support::{frs_codes, scratch, workspace_root};
+use support::{frs_codes, scratch, workspace_file, workspace_root};
 
 /// `tokens` as a flat list in which the formatting a printer may choose is undone: a trailing
 /// comma before a closing delimiter is dropped, a string literal is its value (prettyplease
@@ -115,9 +115,12 @@ fn normalized_file(mut file: syn::File) -> Vec<String> {
 /// `include_bytes!` that tracks the file (a generated file is regenerated instead), or its
 /// errors, each `file:line:col: message`.
 fn macro_expansion(path: &Path, options: &str) -> Result<Vec<String>, Vec<String>> {
-    let call: proc_macro2::TokenStream = format!("path = {:?}{options}", path.display())
-        .parse()
-        .expect("tokens");
+    macro_expansion_of(&format!("path = {:?}{options}", path.display()))
+}
+
+/// Like [`macro_expansion`], for the call's options as written.
+fn macro_expansion_of(call: &str) -> Result<Vec<String>, Vec<String>> {
+    let call: proc_macro2::TokenStream = call.parse().expect("tokens");
     let expansion = syn::parse2::<MacroCall>(call)
         .and_then(|call| call.expand())
         .map_err(|errors| {
@@ -311,5 +314,50 @@ fn generate_will_not_write_over_its_own_catalogue() {
     assert!(
         fs::read(&catalogue).expect("kept") == bundled,
         "the catalogue is untouched"
+    );
+}
+
+/// How the bundled types are regenerated after editing `codes.json`, as the README says.
+const REGENERATE_BUNDLED: &str = "cargo run -p frs-codes-cli -- generate codes.json --runtime crate --doc-path frs_codes -o frs-codes/src/codes.rs";
+
+/// The arguments of [`REGENERATE_BUNDLED`] after `--`, without its `-o FILE`.
+fn regenerate_bundled_args() -> Vec<&'static str> {
+    let args: Vec<&str> = REGENERATE_BUNDLED
+        .split_once(" -- ")
+        .expect("cargo run ... -- ARGS")
+        .1
+        .split(' ')
+        .collect();
+    args[..args.len() - 2].to_vec()
+}
+
+#[test]
+fn the_bundled_types_are_what_generate_writes_for_codes_json() {
+    let checked_in = workspace_file("frs-codes/src/codes.rs");
+    let run = frs_codes(&regenerate_bundled_args());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout == checked_in,
+        "frs-codes/src/codes.rs is not what `frs-codes generate` writes for codes.json now; \
+         regenerate it with `{REGENERATE_BUNDLED}`"
+    );
+    assert!(
+        workspace_file("README.md").contains(REGENERATE_BUNDLED),
+        "the README gives the command that regenerates frs-codes/src/codes.rs"
+    );
+}
+
+#[test]
+fn the_bundled_types_are_the_macros_expansion() {
+    let checked_in: syn::File =
+        syn::parse_str(&workspace_file("frs-codes/src/codes.rs")).expect("the file parses");
+    // As the `frs_codes!` of `frs-codes` passes it, the runtime comes first; the path, as
+    // generate's, is relative (the docs name it), here to this crate's link to `codes.json`.
+    let expansion =
+        macro_expansion_of(r#"runtime = crate, path = "codes.json", doc_path = frs_codes"#)
+            .expect("the bundled catalogue is valid");
+    assert!(
+        normalized_file(checked_in) == expansion,
+        "frs-codes/src/codes.rs differs from what `frs_codes!` expands to for codes.json"
     );
 }

@@ -2,8 +2,9 @@
 //!
 //! [`ErrorCode`] has one variant per row of FRS's published error-code table (55 codes in 7
 //! [`Category`] ranges), each documented with its HTTP status(es), category, description and
-//! measure. It is generated at compile time from the catalogue file `codes.json` by
-//! [`frs_codes!`], which you can also run on your own catalogue.
+//! measure. It is generated from the catalogue file `codes.json` by `frs-codes generate` and
+//! shipped as source, so using it compiles no proc macro; with the `macro` feature,
+//! `frs_codes!` generates the same items from a catalogue of your own.
 //!
 //! ```
 //! use frs_codes::{Category, ErrorCode};
@@ -78,6 +79,8 @@
 //! * `serde` (default): `Serialize`/`Deserialize` for the generated enums, as their strings
 //!   (codes as sent, categories by name), also for catalogues of your own; [`ErrorBody`] to
 //!   serve an FRS-compatible error response.
+//! * `macro`: `frs_codes!`, the generator as a proc macro, for a catalogue of your own (as
+//!   `serde`'s and `clap`'s `derive`); without it no proc macro is compiled.
 //! * `http`: `ApiError::from_http` and `ApiError::status_code` with the `http` crate's types,
 //!   and `ErrorResponse`, a code as the `http::Response` a service sends (status, JSON body,
 //!   `X-Request-Id`), which `axum` and other `http`-based servers return as it is.
@@ -87,9 +90,9 @@
 //!
 //! # Your own catalogue
 //!
-//! `frs_codes!()` reads `codes.json` next to the calling crate's `Cargo.toml` and expands, in
-//! the calling module, to the same items as this crate's: a code enum, a category enum and a
-//! parse error. Editing the JSON rebuilds the crate; no `build.rs` is needed.
+//! With the `macro` feature, `frs_codes!()` reads `codes.json` next to the calling crate's
+//! `Cargo.toml` and expands, in the calling module, to the same items as this crate's: a code
+//! enum, a category enum and a parse error. Editing the JSON rebuilds the crate; no `build.rs` is needed.
 //!
 //! ```text
 //! frs_codes::frs_codes!();                      // ErrorCode, Category, ErrorCodeParseError
@@ -163,6 +166,7 @@
 
 // The crate docs link to the `alloc` items; without the feature those links have no target.
 #![cfg_attr(not(feature = "alloc"), allow(rustdoc::broken_intra_doc_links))]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -217,6 +221,8 @@ pub use serde_impls::ErrorBody;
 ///
 /// A catalogue that breaks a rule is a compile error naming the file, the line and column of
 /// the entry and what to change; every problem is reported at once.
+#[cfg(feature = "macro")]
+#[cfg_attr(docsrs, doc(cfg(feature = "macro")))]
 #[macro_export]
 macro_rules! frs_codes {
     ($($options:tt)*) => {
@@ -231,9 +237,10 @@ macro_rules! __impl_serde {
     ($code:ident, $category:ident) => {};
 }
 
-/// What the expansions of [`frs_codes!`] and [`__impl_serde!`] name; not public API.
+/// What the expansions of `frs_codes!` and [`__impl_serde!`] name; not public API.
 #[doc(hidden)]
 pub mod __private {
+    #[cfg(feature = "macro")]
     pub use frs_codes_macro::frs_codes;
     #[cfg(feature = "serde")]
     pub use serde;
@@ -244,7 +251,11 @@ pub mod __private {
     };
 }
 
-frs_codes!(path = "codes.json", doc_path = frs_codes);
+// What `frs-codes generate` writes for `codes.json` (see the README's Development section for
+// the command), so that the bundled types need no proc macro; a test keeps it current.
+#[rustfmt::skip]
+mod codes;
+pub use codes::*;
 
 /// A code of the bundled catalogue, checked at compile time.
 ///

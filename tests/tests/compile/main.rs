@@ -3,6 +3,7 @@
 
 mod catalogue_edits;
 mod clean_expansion;
+mod lean_build;
 mod lookup_shapes;
 mod support;
 mod ui;

@@ -19,7 +19,7 @@ const BINARY: &str = "[[bin]]\nname = \"consumer\"\npath = \"src/main.rs\"\n";
 
 fn runtime_dependency() -> String {
     let path = workspace_root().join("frs-codes");
-    format!("frs-codes = {{ path = {path:?}, default-features = false }}")
+    format!("frs-codes = {{ path = {path:?}, default-features = false, features = [\"macro\"] }}")
 }
 
 pub struct Consumer {
@@ -28,17 +28,26 @@ pub struct Consumer {
 }
 
 impl Consumer {
-    /// A library crate named `name`, depending on `frs-codes` without default features (the
-    /// macro is what these tests are about; the features only cost build time).
+    /// A library crate named `name`, depending on `frs-codes` with the `macro` feature alone
+    /// (the macro is what these tests are about; the other features only cost build time).
     pub fn library(name: &str) -> Self {
         Self::create(name, LIBRARY, &runtime_dependency())
     }
 
-    /// A library crate named `name`, depending on `frs-codes` with its default features, so
-    /// that the expansion also implements the runtime's traits and serde.
+    /// A library crate named `name`, depending on `frs-codes` with its default features and
+    /// `macro`, so that the expansion also implements the runtime's traits and serde.
     pub fn library_with_default_features(name: &str) -> Self {
         let path = workspace_root().join("frs-codes");
-        Self::create(name, LIBRARY, &format!("frs-codes = {{ path = {path:?} }}"))
+        Self::create(
+            name,
+            LIBRARY,
+            &format!("frs-codes = {{ path = {path:?}, features = [\"macro\"] }}"),
+        )
+    }
+
+    /// A library crate named `name` whose `[dependencies]` table is `dependencies`.
+    pub fn library_with(name: &str, dependencies: &str) -> Self {
+        Self::create(name, LIBRARY, dependencies)
     }
 
     /// A binary crate named `name`, depending on `frs-codes` like [`Consumer::library`].
