@@ -39,6 +39,11 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
             }
             Outcome::Done
         }
+        // Without the file's text there was nothing to check: it could not be read, and the
+        // answer is not "no" but that the command could not run (shown as problems still).
+        Err(error) if error.text().is_none() && matches!(args.format, Format::Text) => {
+            crate::failed(&error)
+        }
         Err(error) => {
             match args.format {
                 Format::Text => out.extend_from_slice(render(&error).as_bytes()),
@@ -49,13 +54,18 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
                     }
                 }
             }
-            Outcome::No
+            if error.text().is_none() {
+                Outcome::Failed
+            } else {
+                Outcome::No
+            }
         }
     }
 }
 
 /// Every problem of `error` as rustc renders an error: the message, ` --> file:line:col`, the
-/// line itself and a caret under the spot; then a count.
+/// line itself and a caret under the spot; then a count of those in the file, if any (a file
+/// that cannot be read, or a bad argument, is not a problem of the file).
 pub fn render(error: &Error) -> String {
     let renderer = Renderer::styled();
     let mut rendered = String::new();
@@ -99,13 +109,23 @@ pub fn render(error: &Error) -> String {
         rendered.push_str(&renderer.render(&[group]));
         rendered.push_str("\n\n");
     }
-    let summary = Level::ERROR.primary_title(format!(
-        "`{}` has {}",
-        error.problems()[0].file,
-        counted(error.problems().len(), "problem", "problems")
-    ));
-    rendered.push_str(&renderer.render(&[Group::with_title(summary)]));
-    rendered.push('\n');
+    let in_the_file: Vec<&Problem> = error
+        .problems()
+        .iter()
+        .filter(|problem| problem.location.is_some())
+        .collect();
+    if let Some(first) = in_the_file.first() {
+        let summary = Level::ERROR.primary_title(format!(
+            "`{}` has {}",
+            first.file,
+            counted(in_the_file.len(), "problem", "problems")
+        ));
+        rendered.push_str(&renderer.render(&[Group::with_title(summary)]));
+        rendered.push('\n');
+    } else {
+        // One blank line after the last problem is enough.
+        rendered.pop();
+    }
     rendered
 }
 

@@ -67,11 +67,22 @@ pub fn code_text(catalogue: &Catalogue, code: &Code, out: &mut String) {
 
 fn case_text(case: &Case, indent: &str, out: &mut String) {
     if let Some(message) = &case.message {
-        let _ = writeln!(out, "{indent}Message:     {message}");
+        field(out, indent, "Message:", message.lines());
     }
-    let _ = writeln!(out, "{indent}Description: {}", case.description);
-    for (index, line) in case.measure.iter().flatten().enumerate() {
-        let label = if index == 0 { "Measure:" } else { "" };
+    field(out, indent, "Description:", case.description.lines());
+    field(
+        out,
+        indent,
+        "Measure:",
+        case.measure.iter().flatten().flat_map(|line| line.lines()),
+    );
+}
+
+/// A labelled field, every line of it under the first (a text's own line breaks included), so
+/// that the labels stay a column of their own.
+fn field<'a>(out: &mut String, indent: &str, label: &str, lines: impl Iterator<Item = &'a str>) {
+    for (index, line) in lines.enumerate() {
+        let label = if index == 0 { label } else { "" };
         let _ = writeln!(out, "{indent}{label:<12} {line}");
     }
 }

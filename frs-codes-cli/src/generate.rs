@@ -87,18 +87,38 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
             out.extend_from_slice(source.as_bytes());
             Outcome::Done
         }
-        (Some(path), true) => {
-            if std::fs::read_to_string(path).is_ok_and(|existing| existing == source) {
-                Outcome::Done
-            } else {
+        (Some(path), _) if path.is_dir() => {
+            complain(&format!(
+                "`{}` is a directory; -o names the generated file, e.g. `{}`",
+                path.display(),
+                path.join("codes.rs").display()
+            ));
+            Outcome::Failed
+        }
+        (Some(path), true) => match std::fs::read_to_string(path) {
+            Ok(existing) if existing == source => Outcome::Done,
+            Ok(_) => {
                 complain(&format!(
-                    "`{}` is not what `frs-codes generate` writes for `{}`; generate it again",
+                    "`{}` is not what `frs-codes generate` writes for `{}`; generate it again \
+                     (the same command without --check)",
                     path.display(),
                     args.file.display()
                 ));
                 Outcome::No
             }
-        }
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                complain(&format!(
+                    "`{}` does not exist; generate it from `{}` (the same command without --check)",
+                    path.display(),
+                    args.file.display()
+                ));
+                Outcome::No
+            }
+            Err(error) => {
+                complain(&format!("cannot read `{}`: {error}", path.display()));
+                Outcome::Failed
+            }
+        },
         (Some(path), false) => match builder.write_to(path) {
             Ok(()) => Outcome::Done,
             Err(error) => failed(&error),

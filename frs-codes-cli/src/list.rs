@@ -74,13 +74,18 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
                 }
                 let _ = writeln!(text, "{}", category_line(&catalogue.categories[category]));
                 for code in codes(category) {
+                    let mut lines = code.first_case().description.lines();
                     let _ = writeln!(
                         text,
                         "  {:<width$} {:<8} {}",
                         code.code,
                         statuses(code, "/"),
-                        code.first_case().description
+                        lines.next().unwrap_or_default()
                     );
+                    // A description's further lines stay in its column.
+                    for line in lines {
+                        let _ = writeln!(text, "  {:<width$} {:<8} {line}", "", "");
+                    }
                 }
             }
         }

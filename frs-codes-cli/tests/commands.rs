@@ -171,6 +171,43 @@ fn explain_serves_any_catalogue() {
 }
 
 #[test]
+fn a_text_of_several_lines_keeps_its_column_in_explain_and_list() {
+    let dir = scratch("explain-lines");
+    let catalogue = dir.join("gateway.json");
+    std::fs::write(
+        &catalogue,
+        r#"{
+  "categories": [{ "name": "Auth", "title": "Authentication errors", "prefix": "IAM", "range": [1, 999] }],
+  "codes": [{ "code": "IAM.0011", "name": "TokenExpired", "status": 401,
+              "message": "token expired\nat the gateway",
+              "description": "The token has expired.\nIt lasts 24 hours.", "measure": "Get a new token." }]
+}"#,
+    )
+    .expect("write");
+    let catalogue = catalogue.to_str().expect("UTF-8 path");
+    let run = frs_codes(&["explain", "--catalogue", catalogue, "IAM.0011"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "  Message:     token expired\n\
+             \x20              at the gateway\n\
+             \x20 Description: The token has expired.\n\
+             \x20              It lasts 24 hours.\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = frs_codes(&["list", "--catalogue", catalogue]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "Authentication errors (IAM 1–999)\n\
+         \x20 IAM.0011 401      The token has expired.\n\
+         \x20                   It lasts 24 hours.\n"
+    );
+}
+
+#[test]
 fn an_unlisted_code_of_a_whole_prefix_belongs_by_its_prefix() {
     let catalogue = workspace_root().join("frs-codes-gen/tests/expansion/imported.json");
     let run = frs_codes(&[

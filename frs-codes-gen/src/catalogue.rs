@@ -236,13 +236,15 @@ impl Positions {
 /// it) and `hint` ends the message when the file cannot be read (where the path is relative to).
 pub(crate) fn load(resolved: &Path, file: &str, hint: &str) -> Result<Loaded, Error> {
     let text = std::fs::read_to_string(resolved).map_err(|error| {
+        // Where the path was resolved against something, say what it became.
+        let resolved = match resolved.display().to_string() {
+            same if same == file => String::new(),
+            other => format!(" (resolved to `{other}`)"),
+        };
         Error::one(Problem::new(
             file,
             None,
-            format!(
-                "cannot read the error-code catalogue `{file}` (resolved to `{}`): {error}{hint}",
-                resolved.display()
-            ),
+            format!("cannot read the error-code catalogue `{file}`{resolved}: {error}{hint}"),
         ))
     })?;
     parse(text, file)
