@@ -74,7 +74,9 @@
 //!
 //! # Features
 //!
-//! * `std` (default): implements the dependencies' `std` traits; everything here works without.
+//! * `std` (default): implements the dependencies' `std` traits, and lets
+//!   [`ApiError::retry_after`] read a `Retry-After` HTTP date against the system clock (with
+//!   `httpdate`); everything else here works without.
 //! * `alloc` (with `std`): [`ApiError`]; it parses bodies with `serde_json`.
 //! * `serde` (default): `Serialize`/`Deserialize` for the generated enums, as their strings
 //!   (codes as sent, categories by name), also for catalogues of your own; [`ErrorBody`] to
@@ -86,7 +88,7 @@
 //!   `X-Request-Id`), which `axum` and other `http`-based servers return as it is.
 //!
 //! Without `alloc` the crate needs neither an allocator nor `std`: the generated types,
-//! [`Retry`] and the catalogue traits are all `core`.
+//! [`Retry`], [`Idempotency`] and the catalogue traits are all `core`.
 //!
 //! # Your own catalogue
 //!
@@ -173,6 +175,9 @@
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
+// For the system clock that an HTTP date in `Retry-After` is measured against.
+#[cfg(feature = "std")]
+extern crate std;
 
 #[cfg(feature = "alloc")]
 mod body;
@@ -192,7 +197,7 @@ pub use catalogue::{CatalogueCase, CatalogueCategory, CatalogueCode};
 pub use http::ErrorResponse;
 #[cfg(feature = "alloc")]
 pub use response::{ApiError, ResponseCode, UnknownCode};
-pub use retry::Retry;
+pub use retry::{Idempotency, Retry};
 #[cfg(feature = "serde")]
 pub use serde_impls::ErrorBody;
 

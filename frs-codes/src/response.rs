@@ -1,9 +1,10 @@
 //! [`ApiError`]: an error response as a typed value that keeps everything that came back.
 
 use crate::body::{self, ParsedBody};
-use crate::{CatalogueCase, CatalogueCategory, CatalogueCode, ErrorCode, Retry};
+use crate::{CatalogueCase, CatalogueCategory, CatalogueCode, ErrorCode, Idempotency, Retry};
 use alloc::string::String;
 use core::fmt;
+use core::time::Duration;
 
 /// The spellings of the request id header tried in turn, for look-ups that compare names
 /// exactly; HTTP header names are case-insensitive, and HTTP/2 sends them in lower case.
@@ -14,12 +15,17 @@ const REQUEST_ID_HEADERS: [&str; 4] = [
     "X-REQUEST-ID",
 ];
 
+/// The spellings of `Retry-After` tried in turn, for the same reason.
+const RETRY_AFTER_HEADERS: [&str; 3] = ["Retry-After", "retry-after", "RETRY-AFTER"];
+
 /// An error response from FRS (or any service whose codes a catalogue lists), read losslessly.
 ///
 /// Built by [`from_parts`](Self::from_parts) from the status, the headers and the body bytes of
 /// any HTTP client. It keeps the status, the code (known to the catalogue [`C`](CatalogueCode)
 /// or not), the server's message as sent, the request id, and the body's text when the body was
-/// not understood. `Display` writes all of it on one line; [`retry`](Self::retry) classifies it.
+/// not understood, and the `Retry-After` header. `Display` writes all of it on one line;
+/// [`retry`](Self::retry) classifies it, [`should_retry`](Self::should_retry) decides whether to
+/// send the request again and [`retry_after`](Self::retry_after) says when.
 ///
 /// The catalogue defaults to the bundled [`ErrorCode`], which [`from_parts`](Self::from_parts)
 /// reads against. For a catalogue of your own, read into `ApiError<MyCode>` with
@@ -57,6 +63,8 @@ pub struct ApiError<C: CatalogueCode = ErrorCode> {
     message: Option<String>,
     request_id: Option<String>,
     encoded_authorization_message: Option<String>,
+    /// The `Retry-After` header as sent: an HTTP date is read against the clock when asked.
+    retry_after: Option<String>,
     understood: bool,
     truncated: bool,
 }
@@ -93,8 +101,8 @@ impl<C: CatalogueCode> ApiError<C> {
     /// the error, whatever the headers and body hold. Never panics and never fails.
     ///
     /// * `header` looks a header up by name, e.g. `|name| headers.get(name)`; it is asked for
-    ///   `X-Request-Id` (and, for look-ups that are not case-insensitive, its other usual
-    ///   spellings). Any value that is bytes or text will do.
+    ///   `X-Request-Id` and `Retry-After` (and, for look-ups that are not case-insensitive,
+    ///   their other usual spellings). Any value that is bytes or text will do.
     /// * `body` is parsed as JSON when it is at most [`MAX_PARSED_BODY`](crate::MAX_PARSED_BODY)
     ///   bytes. The code is the first of `error_code`, `errorCode` and `code` that holds a
     ///   non-empty string or an integer; the message the first of `error_msg`, `error_message`
@@ -138,6 +146,9 @@ impl<C: CatalogueCode> ApiError<C> {
         let header_request_id = REQUEST_ID_HEADERS
             .iter()
             .find_map(|name| header(name).and_then(|value| body::header_text(value.as_ref())));
+        let retry_after = RETRY_AFTER_HEADERS
+            .iter()
+            .find_map(|name| header(name).and_then(|value| body::header_text(value.as_ref())));
         let ParsedBody {
             code,
             message,
@@ -152,6 +163,7 @@ impl<C: CatalogueCode> ApiError<C> {
             message,
             request_id: header_request_id.or(request_id),
             encoded_authorization_message,
+            retry_after,
             understood,
             truncated,
         })
@@ -319,7 +331,8 @@ impl<C: CatalogueCode> ApiError<C> {
     }
 
     /// How the call may be retried, from the status and the code, as the catalogue says (see
-    /// [`Retry`]; whether the call is idempotent is for you to judge).
+    /// [`Retry`]); [`should_retry`](Self::should_retry) also weighs whether the call is
+    /// idempotent.
     ///
     /// ```
     /// # use frs_codes::{ApiError, ErrorCode, Retry};
@@ -335,6 +348,79 @@ impl<C: CatalogueCode> ApiError<C> {
             Some(code) => code.retry(self.status),
             None => C::retry_for_status(self.status),
         }
+    }
+
+    /// Whether to send the request again: the [class](Self::retry) is retryable and the
+    /// request is idempotent ([`Retry::should_retry`]). Pass
+    /// [`Idempotency::from_method`] of the request's method, or
+    /// [`Idempotent`](Idempotency::Idempotent) for a `POST` you know is safe to repeat.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode, Idempotency};
+    /// let body = br#"{"error_code": "FRS.0033", "error_msg": "throttled"}"#;
+    /// let throttled = ApiError::<ErrorCode>::from_parts(400, |_| None::<&str>, body).unwrap();
+    /// assert!(throttled.should_retry(Idempotency::from_method("GET")));
+    /// assert!(!throttled.should_retry(Idempotency::from_method("POST")));
+    /// assert!(throttled.should_retry(Idempotency::Idempotent));
+    ///
+    /// let body = br#"{"error_code": "FRS.0002", "error_msg": "Token expired"}"#;
+    /// let denied = ApiError::<ErrorCode>::from_parts(403, |_| None::<&str>, body).unwrap();
+    /// assert!(!denied.should_retry(Idempotency::Idempotent));
+    /// ```
+    #[must_use]
+    pub fn should_retry(&self, idempotency: Idempotency) -> bool {
+        self.retry().should_retry(idempotency)
+    }
+
+    /// How long the server asks to wait before the next attempt: its `Retry-After` header as
+    /// delta-seconds (`Retry-After: 120`), or, with the `std` feature, as an HTTP date measured
+    /// against the system clock (zero once it has passed). `None` without the header, for a
+    /// value that is neither, and for a date without `std`. Seconds beyond `u64` saturate:
+    /// cap the wait at what your retry policy allows.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode};
+    /// use core::time::Duration;
+    ///
+    /// let header = |name: &str| (name == "Retry-After").then_some("30");
+    /// let body = br#"{"error_code": "APIGW.0308", "error_msg": "throttled"}"#;
+    /// let error = ApiError::<ErrorCode>::from_parts(429, header, body).unwrap();
+    /// assert_eq!(error.retry_after(), Some(Duration::from_secs(30)));
+    ///
+    /// let error = ApiError::<ErrorCode>::from_parts(429, |_| None::<&str>, body).unwrap();
+    /// assert_eq!(error.retry_after(), None);
+    /// ```
+    #[must_use]
+    pub fn retry_after(&self) -> Option<Duration> {
+        let value = self.retry_after.as_deref()?;
+        #[cfg(feature = "std")]
+        {
+            retry_after(value, std::time::SystemTime::now())
+        }
+        #[cfg(not(feature = "std"))]
+        {
+            delta_seconds(value)
+        }
+    }
+
+    /// [`retry_after`](Self::retry_after) with an HTTP date measured from `now` rather than the
+    /// system clock, for a clock of your own or a test.
+    ///
+    /// ```
+    /// # use frs_codes::{ApiError, ErrorCode};
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let header = |name: &str| (name == "Retry-After").then_some("Sun, 06 Nov 1994 08:49:37 GMT");
+    /// let error = ApiError::<ErrorCode>::from_parts(503, header, b"").unwrap();
+    /// let now = SystemTime::UNIX_EPOCH + Duration::from_secs(784_111_747);
+    /// assert_eq!(error.retry_after_at(now), Some(Duration::from_secs(30)));
+    /// let later = now + Duration::from_secs(60);
+    /// assert_eq!(error.retry_after_at(later), Some(Duration::ZERO));
+    /// ```
+    #[cfg(feature = "std")]
+    #[must_use]
+    pub fn retry_after_at(&self, now: std::time::SystemTime) -> Option<Duration> {
+        retry_after(self.retry_after.as_deref()?, now)
     }
 }
 
@@ -385,6 +471,24 @@ impl<C: CatalogueCode> fmt::Display for ApiError<C> {
 }
 
 impl<C: CatalogueCode> core::error::Error for ApiError<C> {}
+
+/// A `Retry-After` value: delta-seconds, or an HTTP date in any of the three formats HTTP
+/// recipients accept, measured from `now`.
+#[cfg(feature = "std")]
+fn retry_after(value: &str, now: std::time::SystemTime) -> Option<Duration> {
+    delta_seconds(value).or_else(|| {
+        let date = httpdate::parse_http_date(value).ok()?;
+        Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+    })
+}
+
+/// A `Retry-After` of delta-seconds: ASCII digits only (`str::parse` would also take a sign).
+fn delta_seconds(value: &str) -> Option<Duration> {
+    if value.is_empty() || !value.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    Some(Duration::from_secs(value.parse().unwrap_or(u64::MAX)))
+}
 
 /// The code of an error response: one the catalogue lists, or one it does not.
 ///
@@ -512,5 +616,150 @@ impl<K: CatalogueCategory> fmt::Display for UnknownCode<K> {
     /// Writes the code as sent.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&self.code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RETRY_AFTER_HEADERS;
+    use crate::{ApiError, ErrorCode, Idempotency};
+    use core::time::Duration;
+
+    /// An error whose only header is `name: value`, looked up by exact name.
+    fn with_header(name: &'static str, value: &'static str) -> ApiError {
+        ApiError::from_parts(429, |asked: &str| (asked == name).then_some(value), b"")
+            .expect("429 is an error")
+    }
+
+    #[test]
+    fn retry_after_in_seconds_takes_digits_only() {
+        let seconds = [
+            ("0", Some(0)),
+            ("1", Some(1)),
+            (" 120 ", Some(120)),
+            ("007", Some(7)),
+            ("18446744073709551615", Some(u64::MAX)),
+            ("99999999999999999999999", Some(u64::MAX)),
+            ("", None),
+            ("+5", None),
+            ("-1", None),
+            ("1.5", None),
+            ("5 s", None),
+            ("soon", None),
+        ];
+        for (value, expected) in seconds {
+            let error = with_header("Retry-After", value);
+            assert_eq!(
+                error.retry_after(),
+                expected.map(Duration::from_secs),
+                "Retry-After: {value:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn retry_after_is_read_under_each_spelling() {
+        for name in RETRY_AFTER_HEADERS {
+            assert_eq!(
+                with_header(name, "3").retry_after(),
+                Some(Duration::from_secs(3)),
+                "{name}"
+            );
+        }
+        assert_eq!(with_header("X-Retry-After", "3").retry_after(), None);
+    }
+
+    #[cfg(feature = "std")]
+    #[test]
+    fn retry_after_as_a_date_is_measured_from_now_in_every_format() {
+        use std::time::SystemTime;
+        // 1994-11-06 08:49:37 UTC, the example date of the HTTP specifications.
+        let date = SystemTime::UNIX_EPOCH + Duration::from_secs(784_111_777);
+        let now = date - Duration::from_secs(90);
+        for value in [
+            "Sun, 06 Nov 1994 08:49:37 GMT",
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+        ] {
+            let error = with_header("Retry-After", value);
+            assert_eq!(
+                error.retry_after_at(now),
+                Some(Duration::from_secs(90)),
+                "{value}"
+            );
+            assert_eq!(
+                error.retry_after_at(date + Duration::from_secs(1)),
+                Some(Duration::ZERO),
+                "{value}, passed"
+            );
+        }
+        let garbled = with_header("Retry-After", "Sun, 06 Nov 1994 08:49:37");
+        assert_eq!(garbled.retry_after_at(now), None);
+        assert_eq!(
+            with_header("Retry-After", "42").retry_after_at(now),
+            Some(Duration::from_secs(42))
+        );
+    }
+
+    #[cfg(not(feature = "std"))]
+    #[test]
+    fn retry_after_as_a_date_needs_the_clock_of_std() {
+        let error = with_header("Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT");
+        assert_eq!(error.retry_after(), None);
+    }
+
+    #[cfg(feature = "std")]
+    #[test]
+    fn retry_after_as_a_date_uses_the_system_clock() {
+        use std::time::SystemTime;
+        let in_an_hour = SystemTime::now() + Duration::from_secs(3600);
+        let value = httpdate::fmt_http_date(in_an_hour);
+        let error = ApiError::from_parts(503, |_: &str| Some(value.as_str()), b"")
+            .expect("503 is an error");
+        let wait = error.retry_after().expect("a date an hour ahead");
+        // The date is written in whole seconds and the clock moves on meanwhile.
+        assert!(
+            wait > Duration::from_secs(3590) && wait <= Duration::from_secs(3600),
+            "{wait:?}"
+        );
+    }
+
+    #[test]
+    fn should_retry_follows_the_class_and_the_idempotence() {
+        let error = |status: u16, body: &str| {
+            ApiError::<ErrorCode>::from_parts(status, |_: &str| None::<&str>, body)
+                .expect("an error")
+        };
+        let throttled = error(400, r#"{"error_code": "FRS.0033"}"#);
+        let timeout = error(504, r#"{"error_code": "APIG.0201"}"#);
+        let too_large = error(413, r#"{"error_code": "APIG.0201"}"#);
+        let internal = error(500, r#"{"error_code": "FRS.0018"}"#);
+        let frozen = error(400, r#"{"error_code": "FRS.0202"}"#);
+        let unreadable = error(502, "<html>Bad Gateway</html>");
+        for (error, retryable) in [
+            (&throttled, true),
+            (&timeout, true),
+            (&internal, true),
+            (&unreadable, true),
+            (&too_large, false),
+            (&frozen, false),
+        ] {
+            assert_eq!(
+                error.should_retry(Idempotency::from_method("GET")),
+                retryable,
+                "{error}"
+            );
+            assert_eq!(
+                error.should_retry(Idempotency::Idempotent),
+                retryable,
+                "{error}"
+            );
+            for method in ["POST", "PATCH"] {
+                assert!(
+                    !error.should_retry(Idempotency::from_method(method)),
+                    "{method}: {error}"
+                );
+            }
+        }
     }
 }
