@@ -181,7 +181,10 @@ fn main() {
     };
 
     println!("\nCold debug build, median of {rounds} rounds (seconds):");
-    println!("{:<16} {:>8}  {:<16} {:>7}", "crate", "wall", "baseline", "ratio");
+    println!(
+        "{:<16} {:>8}  {:<16} {:>7}",
+        "crate", "wall", "baseline", "ratio"
+    );
     let baseline_of = |name: &str| match name {
         "frs-only" | "frs-only-lean" => Some("baseline"),
         "own-catalogue" => Some("macro-baseline"),
@@ -249,7 +252,15 @@ fn cold_build(dir: &Path, target: &PathBuf, stderr: Stdio) -> (bool, Duration) {
 /// those compiled in more than one version.
 fn duplicate_packages(dir: &Path) -> Vec<String> {
     let output = cargo(dir, &dir.join("target"))
-        .args(["tree", "-d", "-e", "normal,build", "--offline", "--depth", "0"])
+        .args([
+            "tree",
+            "-d",
+            "-e",
+            "normal,build",
+            "--offline",
+            "--depth",
+            "0",
+        ])
         .stderr(Stdio::inherit())
         .output()
         .expect("run cargo tree");
