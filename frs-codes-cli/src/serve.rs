@@ -31,8 +31,8 @@ use tokio::sync::{watch, Semaphore};
 /// Like a gateway, it bounds what a client can hold: a request whose line and headers have not
 /// all arrived 5 s after the connection opened (or after the previous answer) gets 408 and the
 /// connection is closed (an idle connection is closed without an answer); a body over 1 MiB
-/// gets 413; at most 256 connections are served at once, and further ones wait, not yet
-/// accepted, in the system's listen queue until one closes.
+/// gets 413; at most 256 connections are served at once, and further ones (up to 1024) wait,
+/// not yet accepted, in the system's listen queue until one closes.
 ///
 /// Ctrl-C stops the server once the requests under way are answered, closing connections still
 /// open a second later; a second Ctrl-C stops it at once.
@@ -75,6 +75,11 @@ struct Server {
 /// the service's.
 const MAX_CONNECTIONS: usize = 256;
 
+/// How many connections beyond [`MAX_CONNECTIONS`] the listen queue holds (the system may hold
+/// fewer: Linux caps it at `net.core.somaxconn`); `TcpListener::bind`'s 128 would make clients
+/// past it resend their connection request after a second or more, as if the network lost it.
+const LISTEN_QUEUE: u32 = 1024;
+
 /// How long a request's line and headers have to arrive, from the connection's opening or the
 /// previous answer on it; bounds how long a client that stalls holds one of the connections.
 const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
@@ -82,10 +87,15 @@ const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
 /// The largest request body read (and dropped); a larger one gets 413.
 const MAX_BODY: usize = 1 << 20;
 
-/// How long a connection the server closes keeps reading what the client still sends: closing
-/// with unread bytes resets the connection, and the client may lose the answer sent just before
-/// (a 413 while it is still sending its body).
+/// How long a connection the server closes keeps reading what the client still sends: closed
+/// under a client still writing (its body after a 413), the connection breaks its writes, and a
+/// client that sends its whole request before it reads never reads the answer.
 const LINGER: Duration = Duration::from_secs(2);
+
+/// A client that sends nothing for this long has stopped sending, and its connection is closed
+/// without waiting out [`LINGER`]; one that read its answer and keeps the connection open holds a
+/// connection slot this long.
+const LINGER_QUIET: Duration = Duration::from_millis(200);
 
 pub fn run(args: &Args) -> Outcome {
     let catalogue = match args.catalogue.load() {
@@ -125,7 +135,7 @@ pub fn run(args: &Args) -> Outcome {
 }
 
 async fn serve(server: Arc<Server>, address: SocketAddr) -> Outcome {
-    let listener = match tokio::net::TcpListener::bind(address).await {
+    let listener = match listen(address) {
         Ok(listener) => listener,
         Err(error) => {
             complain(&format!("cannot listen on {address}: {error}"));
@@ -177,6 +187,20 @@ async fn serve(server: Arc<Server>, address: SocketAddr) -> Outcome {
     Outcome::Done
 }
 
+/// A listener on `address` whose listen queue holds [`LISTEN_QUEUE`] connections.
+fn listen(address: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if address.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    // As `TcpListener::bind` does: a restarted server can listen at once on the port it had.
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(address)?;
+    socket.listen(LISTEN_QUEUE)
+}
+
 /// After a failed `accept`: a connection that went away before it was accepted is that
 /// client's business; anything else (out of file descriptors) is said, and given a moment to
 /// pass rather than retried in a busy loop.
@@ -224,7 +248,10 @@ async fn connection(stream: TcpStream, app: axum::Router, mut stopping: watch::R
     let _ = stream.shutdown().await;
     let mut discarded = [0; 8192];
     let _ = tokio::time::timeout(LINGER, async {
-        while matches!(stream.read(&mut discarded).await, Ok(read) if read > 0) {}
+        while matches!(
+            tokio::time::timeout(LINGER_QUIET, stream.read(&mut discarded)).await,
+            Ok(Ok(read)) if read > 0
+        ) {}
     })
     .await;
 }
