@@ -2,14 +2,21 @@
 //! testing a client's error handling and retries without an account.
 
 use crate::{complain, CatalogueArg, Outcome};
-use axum::body::Body;
+use axum::body::{Body, HttpBody as _};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode};
-use frs_codes_gen::{split_code, Catalogue, Code};
+use frs_codes_gen::{split_code, Catalogue, Code, CodeRetry, RetryClass};
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use std::io::Write as _;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::net::TcpStream;
+use tokio::sync::{watch, Semaphore};
 
 /// Run a stand-in error server for the catalogue's codes
 ///
@@ -20,6 +27,13 @@ use std::sync::Arc;
 /// a fresh `X-Request-Id`. An unknown or malformed code, or a status it does not come with, gets
 /// 400 with a plain-text reason. Without the header, a request gets an injected error at the
 /// --inject rates, or 200 with `{}`. The first line printed is `listening on http://IP:PORT`.
+///
+/// Like a gateway, it bounds what a client can hold: a request whose line and headers have not
+/// all arrived 5 s after the connection opened (or after the previous answer) gets 408 and the
+/// connection is closed (an idle connection is closed without an answer); a body over 1 MiB
+/// gets 413; at most 256 connections are served at once, and further ones (up to 1024) wait,
+/// not yet accepted, in the system's listen queue until one closes.
+///
 /// Ctrl-C stops the server once the requests under way are answered, closing connections still
 /// open a second later; a second Ctrl-C stops it at once.
 #[derive(clap::Args)]
@@ -37,6 +51,10 @@ pub struct Args {
     /// [default: a new seed each run]
     #[arg(long, value_name = "N")]
     seed: Option<u64>,
+    /// Send `Retry-After: SECONDS` with every throttling answer (a code and status whose retry
+    /// class in the catalogue is `throttling`, such as FRS.0033 or HTTP 429)
+    #[arg(long, value_name = "SECONDS")]
+    retry_after: Option<u64>,
 }
 
 /// What the server answers with.
@@ -45,9 +63,39 @@ struct Server {
     /// `(code index, cumulative rate)`, in the order given.
     faults: Vec<(usize, f64)>,
     seed: u64,
+    /// `--retry-after`: the header value of throttling answers.
+    retry_after: Option<u64>,
     /// How many requests came before; numbers each request for its fault and id.
     requests: AtomicU64,
 }
+
+/// At most this many connections are served at once. Further ones wait, not yet accepted, in
+/// the system's listen queue until one closes, as HAProxy's `maxconn` and nginx's
+/// `worker_connections` make them wait: a client sees a slow answer, not an error that is not
+/// the service's.
+const MAX_CONNECTIONS: usize = 256;
+
+/// How many connections beyond [`MAX_CONNECTIONS`] the listen queue holds (the system may hold
+/// fewer: Linux caps it at `net.core.somaxconn`); `TcpListener::bind`'s 128 would make clients
+/// past it resend their connection request after a second or more, as if the network lost it.
+const LISTEN_QUEUE: u32 = 1024;
+
+/// How long a request's line and headers have to arrive, from the connection's opening or the
+/// previous answer on it; bounds how long a client that stalls holds one of the connections.
+const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The largest request body read (and dropped); a larger one gets 413.
+const MAX_BODY: usize = 1 << 20;
+
+/// How long a connection the server closes keeps reading what the client still sends: closed
+/// under a client still writing (its body after a 413), the connection breaks its writes, and a
+/// client that sends its whole request before it reads never reads the answer.
+const LINGER: Duration = Duration::from_secs(2);
+
+/// A client that sends nothing for this long has stopped sending, and its connection is closed
+/// without waiting out [`LINGER`]; one that read its answer and keeps the connection open holds a
+/// connection slot this long.
+const LINGER_QUIET: Duration = Duration::from_millis(200);
 
 pub fn run(args: &Args) -> Outcome {
     let catalogue = match args.catalogue.load() {
@@ -70,6 +118,7 @@ pub fn run(args: &Args) -> Outcome {
         catalogue,
         faults,
         seed,
+        retry_after: args.retry_after,
         requests: AtomicU64::new(0),
     });
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -86,7 +135,7 @@ pub fn run(args: &Args) -> Outcome {
 }
 
 async fn serve(server: Arc<Server>, address: SocketAddr) -> Outcome {
-    let listener = match tokio::net::TcpListener::bind(address).await {
+    let listener = match listen(address) {
         Ok(listener) => listener,
         Err(error) => {
             complain(&format!("cannot listen on {address}: {error}"));
@@ -99,34 +148,126 @@ async fn serve(server: Arc<Server>, address: SocketAddr) -> Outcome {
     let _ = writeln!(stdout, "listening on http://{bound}");
     let _ = stdout.flush();
     let app = axum::Router::new().fallback(answer).with_state(server);
-    let stopping = Arc::new(tokio::sync::Notify::new());
-    let shutdown = {
-        let stopping = Arc::clone(&stopping);
-        async move {
-            let _ = tokio::signal::ctrl_c().await;
-            stopping.notify_one();
-        }
-    };
-    let serving = axum::serve(listener, app).with_graceful_shutdown(shutdown);
-    // Graceful shutdown waits for every connection, and a client that stalls halfway through
-    // its request would keep the server up for ever.
-    let grace_over = async {
-        stopping.notified().await;
-        tokio::select! {
-            () = tokio::time::sleep(SHUTDOWN_GRACE) => {}
-            _ = tokio::signal::ctrl_c() => {}
+    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let (stop, stopping) = watch::channel(());
+    let accepting = async {
+        loop {
+            // A slot is taken before accepting, so that connections beyond the bound stay in
+            // the listen queue rather than being accepted and left unanswered.
+            let Ok(slot) = Arc::clone(&slots).acquire_owned().await else {
+                return;
+            };
+            match listener.accept().await {
+                Ok((stream, _)) => {
+                    let app = app.clone();
+                    let stopping = stopping.clone();
+                    tokio::spawn(async move {
+                        connection(stream, app, stopping).await;
+                        drop(slot);
+                    });
+                }
+                Err(error) => accept_failed(bound, &error).await,
+            }
         }
     };
     tokio::select! {
-        served = serving => match served {
-            Ok(()) => Outcome::Done,
-            Err(error) => {
-                complain(&format!("the server stopped: {error}"));
-                Outcome::Failed
-            }
-        },
-        () = grace_over => Outcome::Done,
+        () = accepting => {}
+        _ = tokio::signal::ctrl_c() => {}
     }
+    // Every connection is told to close once its request under way is answered.
+    let _ = stop.send(());
+    // Graceful shutdown waits for every connection, and a client that stalls halfway through
+    // its request would keep the server up for ever.
+    let all_slots = u32::try_from(MAX_CONNECTIONS).unwrap_or(u32::MAX);
+    tokio::select! {
+        _ = slots.acquire_many(all_slots) => {}
+        () = tokio::time::sleep(SHUTDOWN_GRACE) => {}
+        _ = tokio::signal::ctrl_c() => {}
+    }
+    Outcome::Done
+}
+
+/// A listener on `address` whose listen queue holds [`LISTEN_QUEUE`] connections.
+fn listen(address: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if address.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    // As `TcpListener::bind` does: a restarted server can listen at once on the port it had.
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(address)?;
+    socket.listen(LISTEN_QUEUE)
+}
+
+/// After a failed `accept`: a connection that went away before it was accepted is that
+/// client's business; anything else (out of file descriptors) is said, and given a moment to
+/// pass rather than retried in a busy loop.
+async fn accept_failed(bound: SocketAddr, error: &std::io::Error) {
+    use std::io::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::ConnectionAborted | ErrorKind::ConnectionReset | ErrorKind::ConnectionRefused
+    ) {
+        return;
+    }
+    complain(&format!(
+        "cannot accept a connection on {bound}: {error}; trying again in 1 s"
+    ));
+    tokio::time::sleep(Duration::from_secs(1)).await;
+}
+
+/// Serves one connection with hyper, then closes it as a gateway does: with 408 if a request
+/// was under way when its headers timed out, and after reading what the client still sends.
+async fn connection(stream: TcpStream, app: axum::Router, mut stopping: watch::Receiver<()>) {
+    let mut served = http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT)
+        .serve_connection(TokioIo::new(stream), TowerToHyperService::new(app));
+    let outcome = tokio::select! {
+        outcome = &mut served => outcome,
+        _ = stopping.changed() => {
+            std::pin::Pin::new(&mut served).graceful_shutdown();
+            (&mut served).await
+        }
+    };
+    // hyper gives the connection back, with the bytes it read but did not parse.
+    let parts = served.into_parts();
+    let mut stream = parts.io.into_inner();
+    match outcome {
+        Err(error) if error.is_timeout() => {
+            // Nothing read since the last answer: an idle connection, closed without a word.
+            if parts.read_buf.is_empty() {
+                return;
+            }
+            let _ = stream.write_all(request_timeout().as_bytes()).await;
+        }
+        Ok(()) | Err(_) => {}
+    }
+    let _ = stream.shutdown().await;
+    let mut discarded = [0; 8192];
+    let _ = tokio::time::timeout(LINGER, async {
+        while matches!(
+            tokio::time::timeout(LINGER_QUIET, stream.read(&mut discarded)).await,
+            Ok(Ok(read)) if read > 0
+        ) {}
+    })
+    .await;
+}
+
+/// The answer to a request whose headers did not arrive in time, written by hand because
+/// hyper closes such a connection without one.
+fn request_timeout() -> String {
+    let reason = format!(
+        "the request's line and headers did not all arrive within {} s\n",
+        HEADER_TIMEOUT.as_secs()
+    );
+    format!(
+        "HTTP/1.1 408 Request Timeout\r\nconnection: close\r\n\
+         content-type: text/plain;charset=utf-8\r\ncontent-length: {}\r\n\r\n{reason}",
+        reason.len()
+    )
 }
 
 /// How long requests under way have to finish once the server is asked to stop: it answers at
@@ -185,8 +326,16 @@ fn unlisted(catalogue: &Catalogue, code: &str) -> String {
     reason
 }
 
-/// Every request: the error it asks for, else a fault at the injected rates, else `{}`.
-async fn answer(State(server): State<Arc<Server>>, headers: HeaderMap) -> Response<Body> {
+/// Every request: 413 for a body over the bound, else the error it asks for, else a fault at
+/// the injected rates, else `{}`.
+async fn answer(
+    State(server): State<Arc<Server>>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response<Body> {
+    if let Err(refusal) = read_body(body).await {
+        return refusal;
+    }
     let number = server.requests.fetch_add(1, Ordering::Relaxed);
     // Every number a request needs comes from its own stream: the seed and the request's number.
     let stream = mix(server.seed ^ mix(number));
@@ -221,7 +370,7 @@ async fn answer(State(server): State<Arc<Server>>, headers: HeaderMap) -> Respon
         {
             Some(&(index, _)) => {
                 let code = &server.catalogue.codes[index];
-                error(code, first_status(code), &request_id)
+                error(&server, code, first_status(code), &request_id)
             }
             None => json(StatusCode::OK, "{}".to_owned(), &request_id),
         };
@@ -256,7 +405,38 @@ async fn answer(State(server): State<Arc<Server>>, headers: HeaderMap) -> Respon
             );
         }
     };
-    error(listed, status, &request_id)
+    error(&server, listed, status, &request_id)
+}
+
+/// Reads the request body and drops it, as a gateway reads it to pass it on; 413 for one over
+/// [`MAX_BODY`], at once when its `Content-Length` says so.
+async fn read_body(body: Body) -> Result<(), Response<Body>> {
+    let over = |size: Option<u64>| {
+        let size = size.map_or(String::new(), |size| format!(" ({size} bytes)"));
+        plain(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the request body{size} is over serve's limit of 1 MiB ({MAX_BODY} bytes)"),
+        )
+    };
+    // hyper's size hint of a body is the `Content-Length` it came with.
+    let declared = body.size_hint().lower();
+    if declared > MAX_BODY as u64 {
+        return Err(over(Some(declared)));
+    }
+    match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(_) => Ok(()),
+        Err(error) => {
+            let error = error.into_inner();
+            if error.is::<http_body_util::LengthLimitError>() {
+                Err(over(None))
+            } else {
+                Err(plain(
+                    StatusCode::BAD_REQUEST,
+                    format!("the request body could not be read: {error}"),
+                ))
+            }
+        }
+    }
 }
 
 /// The statuses a code the catalogue documents no status for may be asked to come with: an
@@ -269,17 +449,43 @@ fn first_status(code: &Code) -> u16 {
     code.statuses().first().copied().unwrap_or(500)
 }
 
-fn error(code: &Code, status: u16, request_id: &str) -> Response<Body> {
+fn error(server: &Server, code: &Code, status: u16, request_id: &str) -> Response<Body> {
     let case = code.case_for(status);
     let body = serde_json::json!({
         "error_code": code.code,
         "error_msg": case.message.as_deref().unwrap_or(&case.description),
     });
-    json(
+    let mut response = json(
         StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
         body.to_string(),
         request_id,
-    )
+    );
+    if let Some(seconds) = server.retry_after {
+        if retry_class(&server.catalogue, code, status) == RetryClass::Throttling {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+    }
+    response
+}
+
+/// The retry class of `code` answered with `status`, as `frs_codes::ApiError::retry` reads it:
+/// the code's own class for the status, else the catalogue's for the status, else `no`.
+fn retry_class(catalogue: &Catalogue, code: &Code, status: u16) -> RetryClass {
+    let by_status = |classes: &[(u16, RetryClass)]| {
+        classes
+            .iter()
+            .find(|(listed, _)| *listed == status)
+            .map(|&(_, class)| class)
+    };
+    let own = match &code.retry {
+        Some(CodeRetry::Always(class)) => Some(*class),
+        Some(CodeRetry::ByStatus(classes)) => by_status(classes),
+        None => None,
+    };
+    own.or_else(|| by_status(&catalogue.retry))
+        .unwrap_or(RetryClass::No)
 }
 
 fn json(status: StatusCode, body: String, request_id: &str) -> Response<Body> {

@@ -2,9 +2,11 @@
 
 mod support;
 
-use frs_codes::{ApiError, CatalogueCode, ErrorCode};
-use std::io::{BufRead, BufReader};
+use frs_codes::{ApiError, CatalogueCode, ErrorCode, Retry};
+use std::io::{BufRead, BufReader, Read as _, Write as _};
+use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 use support::{frs_codes, workspace_root};
 
 /// A running `frs-codes serve`, stopped when dropped.
@@ -329,8 +331,6 @@ async fn a_code_without_a_status_comes_with_any_error_status_and_no_other() {
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_the_server_even_with_a_request_stalled_halfway() {
-    use std::io::Write as _;
-    use std::time::{Duration, Instant};
     let mut server = start(&[]);
     let address = server.base.trim_start_matches("http://").to_owned();
     let mut stalled = std::net::TcpStream::connect(&address).expect("connect");
@@ -357,4 +357,345 @@ fn ctrl_c_stops_the_server_even_with_a_request_stalled_halfway() {
     };
     assert!(status.success(), "{status}");
     drop(stalled);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retry_after_comes_with_throttling_answers_and_no_others() {
+    let server = start(&["--retry-after", "1"]);
+    let mut throttling = Vec::new();
+    for &code in ErrorCode::ALL {
+        for &status in code.http_statuses() {
+            let status_text = status.to_string();
+            let (got, headers, body) = get(
+                &server,
+                &[
+                    ("X-Frs-Error", code.as_str()),
+                    ("X-Frs-Status", &status_text),
+                ],
+            )
+            .await;
+            let error =
+                ApiError::from_parts(got, |name| headers.get(name), &body).expect("an error");
+            if error.retry() == Retry::Throttling {
+                assert_eq!(headers["retry-after"], "1", "{code} as {status}");
+                assert_eq!(error.retry_after(), Some(Duration::from_secs(1)));
+                throttling.push(format!("{code} {status}"));
+            } else {
+                assert!(
+                    !headers.contains_key("retry-after"),
+                    "{code} as {status} is {}, yet comes with Retry-After",
+                    error.retry()
+                );
+            }
+        }
+    }
+    assert!(
+        throttling.contains(&"FRS.0033 400".to_owned()),
+        "FRS.0033 is throttling even as 400: {throttling:?}"
+    );
+    let (status, headers, _) = get(&server, &[]).await;
+    assert_eq!(status, 200);
+    assert!(!headers.contains_key("retry-after"));
+
+    // Injected throttling too, and none without the option.
+    let injected = start(&["--inject", "FRS.0033=1", "--retry-after", "7"]);
+    let (status, headers, _) = get(&injected, &[]).await;
+    assert_eq!(status, 400);
+    assert_eq!(headers["retry-after"], "7");
+    let plain = start(&[]);
+    let (status, headers, _) = get(&plain, &[("X-Frs-Error", "FRS.0033")]).await;
+    assert_eq!(status, 400);
+    assert!(!headers.contains_key("retry-after"));
+}
+
+/// `host:port` of a running server.
+fn address(server: &Server) -> String {
+    server.base.trim_start_matches("http://").to_owned()
+}
+
+/// Connects to `server`, with reads that fail rather than wait for ever.
+fn connect(server: &Server) -> TcpStream {
+    let stream = TcpStream::connect(address(server)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(15)))
+        .expect("a read timeout");
+    stream
+}
+
+/// What the server sends on `stream` until it closes the connection.
+fn read_to_close(stream: &mut TcpStream) -> String {
+    let mut answer = Vec::new();
+    stream
+        .read_to_end(&mut answer)
+        .expect("the server closes the connection");
+    String::from_utf8(answer).expect("UTF-8")
+}
+
+/// Sends a whole GET on a fresh connection and returns the answer, asserting it came soon: the
+/// server keeps answering others.
+fn answered_meanwhile(server: &Server) -> String {
+    let asked = Instant::now();
+    let mut stream = connect(server);
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .expect("a request");
+    let answer = read_to_close(&mut stream);
+    assert!(
+        asked.elapsed() < Duration::from_secs(2),
+        "another client waited {:?}",
+        asked.elapsed()
+    );
+    assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+    assert!(answer.ends_with("\r\n\r\n{}"), "{answer}");
+    answer
+}
+
+#[test]
+fn a_request_whose_headers_stall_gets_408_and_is_closed() {
+    let server = start(&[]);
+    let stalled = std::thread::scope(|scope| {
+        let stalled = scope.spawn(|| {
+            let mut stream = connect(&server);
+            stream
+                .write_all(b"GET /v2/project/face-detect HT")
+                .expect("half a request line");
+            let sent = Instant::now();
+            let answer = read_to_close(&mut stream);
+            (sent.elapsed(), answer)
+        });
+        let idle = scope.spawn(|| {
+            let mut stream = connect(&server);
+            let opened = Instant::now();
+            let answer = read_to_close(&mut stream);
+            (opened.elapsed(), answer)
+        });
+        std::thread::sleep(Duration::from_millis(500));
+        answered_meanwhile(&server);
+        let (waited, answer) = idle.join().expect("the idle client");
+        assert_eq!(answer, "", "an idle connection is closed without an answer");
+        assert!(
+            (Duration::from_millis(4500)..Duration::from_secs(8)).contains(&waited),
+            "an idle connection closed after {waited:?}"
+        );
+        stalled.join().expect("the stalled client")
+    });
+    let (waited, answer) = stalled;
+    assert!(
+        (Duration::from_millis(4500)..Duration::from_secs(8)).contains(&waited),
+        "408 after {waited:?}, not about 5 s"
+    );
+    let reason = "the request's line and headers did not all arrive within 5 s\n";
+    assert_eq!(
+        answer,
+        format!(
+            "HTTP/1.1 408 Request Timeout\r\nconnection: close\r\ncontent-type: \
+             text/plain;charset=utf-8\r\ncontent-length: {}\r\n\r\n{reason}",
+            reason.len()
+        )
+    );
+    answered_meanwhile(&server);
+}
+
+/// Sends `head`, then `body` from another thread (the server may answer before it is all
+/// sent), and returns the answer.
+fn send_large(server: &Server, head: String, body: Vec<u8>) -> String {
+    let mut stream = connect(server);
+    stream.write_all(head.as_bytes()).expect("the head");
+    let mut writer = stream.try_clone().expect("a second handle");
+    // The server stops reading once it has refused the body.
+    let sending = std::thread::spawn(move || {
+        let _ = writer.write_all(&body);
+    });
+    let answer = read_to_close(&mut stream);
+    drop(stream);
+    sending.join().expect("the sender");
+    answer
+}
+
+/// The status line and the body of an answer.
+fn status_and_body(answer: &str) -> (&str, &str) {
+    let (head, body) = answer.split_once("\r\n\r\n").expect("a head and a body");
+    (head.lines().next().expect("a status line"), body)
+}
+
+#[test]
+fn a_body_over_1_mib_gets_413() {
+    let server = start(&[]);
+    let two_mib = 2 << 20;
+    let answer = send_large(
+        &server,
+        format!(
+            "POST /v2/project/face-detect HTTP/1.1\r\nHost: x\r\nContent-Length: {two_mib}\r\n\r\n"
+        ),
+        vec![b'x'; two_mib],
+    );
+    assert_eq!(
+        status_and_body(&answer),
+        (
+            "HTTP/1.1 413 Payload Too Large",
+            "the request body (2097152 bytes) is over serve's limit of 1 MiB (1048576 bytes)\n"
+        )
+    );
+    answered_meanwhile(&server);
+
+    // Without a length, the body is refused once it has grown past the limit.
+    let mut chunked = Vec::new();
+    for _ in 0..32 {
+        chunked.extend_from_slice(b"10000\r\n");
+        chunked.extend(std::iter::repeat_n(b'x', 0x10000));
+        chunked.extend_from_slice(b"\r\n");
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    let answer = send_large(
+        &server,
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n".to_owned(),
+        chunked,
+    );
+    assert_eq!(
+        status_and_body(&answer),
+        (
+            "HTTP/1.1 413 Payload Too Large",
+            "the request body is over serve's limit of 1 MiB (1048576 bytes)\n"
+        )
+    );
+
+    // 1 MiB is within it, and the answer is the usual one.
+    let one_mib = 1 << 20;
+    let answer = send_large(
+        &server,
+        format!("POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Frs-Error: FRS.0202\r\nContent-Length: {one_mib}\r\n\r\n"),
+        vec![b'x'; one_mib],
+    );
+    assert_eq!(
+        status_and_body(&answer),
+        (
+            "HTTP/1.1 400 Bad Request",
+            r#"{"error_code":"FRS.0202","error_msg":"The service has been frozen."}"#
+        )
+    );
+    answered_meanwhile(&server);
+}
+
+#[test]
+fn connections_beyond_256_wait_until_one_closes() {
+    let server = start(&[]);
+    let mut holders: Vec<TcpStream> = (0..256).map(|_| connect(&server)).collect();
+    // The server accepts them before the next one is tried.
+    std::thread::sleep(Duration::from_millis(300));
+    let mut waiting = connect(&server);
+    waiting
+        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .expect("a request");
+    waiting
+        .set_read_timeout(Some(Duration::from_millis(1000)))
+        .expect("a read timeout");
+    let mut byte = [0];
+    let early = waiting.read(&mut byte);
+    assert!(
+        early.is_err(),
+        "the 257th connection was answered while 256 were open: {early:?}"
+    );
+    holders.pop();
+    let freed = Instant::now();
+    waiting
+        .set_read_timeout(Some(Duration::from_secs(15)))
+        .expect("a read timeout");
+    let answer = read_to_close(&mut waiting);
+    assert!(
+        freed.elapsed() < Duration::from_secs(2),
+        "answered {:?} after a connection closed",
+        freed.elapsed()
+    );
+    assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thousand_connections_at_once_are_each_answered() {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let server = start(&[]);
+    let address = address(&server);
+    // All are open before any sends, so that most wait for one of the 256 connections served.
+    let mut streams = Vec::new();
+    for _ in 0..1000 {
+        streams.push(
+            tokio::net::TcpStream::connect(&address)
+                .await
+                .expect("connect"),
+        );
+    }
+    let clients: Vec<_> = streams
+        .into_iter()
+        .map(|mut stream| {
+            tokio::spawn(async move {
+                stream
+                    .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .await
+                    .expect("a request");
+                let mut answer = Vec::new();
+                stream.read_to_end(&mut answer).await.expect("an answer");
+                String::from_utf8(answer).expect("UTF-8")
+            })
+        })
+        .collect();
+    let (status, _, body) = get(&server, &[("X-Frs-Error", "FRS.0202")]).await;
+    assert_eq!(status, 400, "{body}");
+    let answers = tokio::time::timeout(Duration::from_secs(60), async {
+        let mut answers = Vec::new();
+        for client in clients {
+            answers.push(client.await.expect("a client"));
+        }
+        answers
+    })
+    .await
+    .expect("all answered within 60 s");
+    for answer in &answers {
+        assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+        assert!(answer.ends_with("\r\n\r\n{}"), "{answer}");
+    }
+}
+
+/// A client that sends its whole body before it reads gets to send it, and then reads the 413:
+/// serve reads on after refusing, rather than close the connection under the client's writes.
+#[test]
+fn a_client_that_sends_its_whole_body_before_reading_gets_the_413() {
+    let server = start(&[]);
+    let mut stream = connect(&server);
+    let size = 8 << 20;
+    stream
+        .write_all(
+            format!("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: {size}\r\n\r\n").as_bytes(),
+        )
+        .expect("the head");
+    stream
+        .write_all(&vec![b'x'; size])
+        .expect("the whole body, although it is refused");
+    let answer = read_to_close(&mut stream);
+    assert_eq!(
+        status_and_body(&answer),
+        (
+            "HTTP/1.1 413 Payload Too Large",
+            "the request body (8388608 bytes) is over serve's limit of 1 MiB (1048576 bytes)\n"
+        )
+    );
+}
+
+/// reqwest, which reads while it sends, gets the 413 as a response.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reqwest_gets_the_413_of_a_body_over_1_mib() {
+    let server = start(&[]);
+    for _ in 0..5 {
+        let response = client()
+            .post(format!("{}/v2/project/face-detect", server.base))
+            .body(vec![b'x'; 2 << 20])
+            .send()
+            .await
+            .expect("an answer, not a reset connection");
+        assert_eq!(response.status(), 413);
+        assert_eq!(
+            response.text().await.expect("a body"),
+            "the request body (2097152 bytes) is over serve's limit of 1 MiB (1048576 bytes)\n"
+        );
+    }
+    let (status, _, _) = get(&server, &[]).await;
+    assert_eq!(status, 200);
 }
