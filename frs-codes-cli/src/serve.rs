@@ -4,7 +4,7 @@
 use crate::{complain, CatalogueArg, Outcome};
 use axum::body::{Body, HttpBody as _};
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, Response, StatusCode, Uri};
 use frs_codes_gen::{split_code, Catalogue, Code, CodeRetry, RetryClass};
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -55,6 +55,9 @@ pub struct Args {
     /// class in the catalogue is `throttling`, such as FRS.0033 or HTTP 429)
     #[arg(long, value_name = "SECONDS")]
     retry_after: Option<u64>,
+    /// Print a line per answered request after the first: `METHOD URI -> STATUS`
+    #[arg(long)]
+    log: bool,
 }
 
 /// What the server answers with.
@@ -65,6 +68,8 @@ struct Server {
     seed: u64,
     /// `--retry-after`: the header value of throttling answers.
     retry_after: Option<u64>,
+    /// `--log`: a line per answered request on standard output.
+    log: bool,
     /// How many requests came before; numbers each request for its fault and id.
     requests: AtomicU64,
 }
@@ -119,6 +124,7 @@ pub fn run(args: &Args) -> Outcome {
         faults,
         seed,
         retry_after: args.retry_after,
+        log: args.log,
         requests: AtomicU64::new(0),
     });
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -328,11 +334,24 @@ fn unlisted(catalogue: &Catalogue, code: &str) -> String {
 
 /// Every request: 413 for a body over the bound, else the error it asks for, else a fault at
 /// the injected rates, else `{}`.
+/// Answers a request, and with --log says so on standard output.
 async fn answer(
     State(server): State<Arc<Server>>,
+    method: Method,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Response<Body> {
+    let response = respond(&server, &headers, body).await;
+    if server.log {
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(stdout, "{method} {uri} -> {}", response.status().as_u16());
+        let _ = stdout.flush();
+    }
+    response
+}
+
+async fn respond(server: &Server, headers: &HeaderMap, body: Body) -> Response<Body> {
     if let Err(refusal) = read_body(body).await {
         return refusal;
     }
@@ -370,7 +389,7 @@ async fn answer(
         {
             Some(&(index, _)) => {
                 let code = &server.catalogue.codes[index];
-                error(&server, code, first_status(code), &request_id)
+                error(server, code, first_status(code), &request_id)
             }
             None => json(StatusCode::OK, "{}".to_owned(), &request_id),
         };
@@ -405,7 +424,7 @@ async fn answer(
             );
         }
     };
-    error(&server, listed, status, &request_id)
+    error(server, listed, status, &request_id)
 }
 
 /// Reads the request body and drops it, as a gateway reads it to pass it on; 413 for one over

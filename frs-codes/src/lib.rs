@@ -184,11 +184,19 @@ mod body;
 mod catalogue;
 #[cfg(feature = "http")]
 mod http;
+#[cfg(feature = "reqwest-middleware")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest-middleware")))]
+pub mod middleware;
 #[cfg(feature = "alloc")]
 mod response;
 mod retry;
+#[cfg(any(feature = "reqwest-middleware", feature = "tower"))]
+mod retrying;
 #[cfg(feature = "serde")]
 mod serde_impls;
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub mod tower;
 
 #[cfg(feature = "alloc")]
 pub use body::{MAX_KEPT_BODY, MAX_PARSED_BODY};
@@ -198,6 +206,12 @@ pub use http::ErrorResponse;
 #[cfg(feature = "alloc")]
 pub use response::{ApiError, ResponseCode, UnknownCode};
 pub use retry::{Idempotency, Retry};
+#[cfg(any(feature = "reqwest-middleware", feature = "tower"))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(feature = "reqwest-middleware", feature = "tower")))
+)]
+pub use retrying::ReplayBody;
 #[cfg(feature = "serde")]
 pub use serde_impls::ErrorBody;
 
