@@ -1,4 +1,5 @@
-//! A client that reads every failure through `ApiError` and retries what can be retried:
+//! A client that reads every failure through `ApiError` and retries, with backon, what the
+//! catalogue says can be retried:
 //!
 //! ```text
 //! cargo run -p frs-codes-cli -- serve --inject FRS.0033=0.2 --inject APIG.0201=0.1   # in one shell
@@ -6,41 +7,69 @@
 //! ```
 //!
 //! It makes CALLS calls (default 10) to URL (default `http://127.0.0.1:8080`). A failure is
-//! read with `ApiError::from_http` and logged as its one-line `Display`; `Retry::Throttling` and
-//! `Retry::Transient` (and a connection that fails) are retried with exponential backoff and
-//! full jitter, at most 5 attempts a call; `Retry::Server` and `Retry::No` are given up on. It
-//! ends with a count of the outcomes, and exits with status 1 if any call failed.
+//! read with `ApiError::from_http` and logged as its one-line `Display`. backon retries it when
+//! `ApiError::should_retry` says so (a throttling, transient or server class, for a request that
+//! is idempotent: these are `GET`s), after its exponential backoff with jitter or the server's
+//! `Retry-After` if longer, at most 4 retries a call; a connection that fails is transient. It
+//! ends with a count of the outcomes, and exits with status 1 if any call failed (2 for bad
+//! arguments).
 
-use frs_codes::{ApiError, ErrorCode, ResponseCode, Retry};
+use backon::{ExponentialBuilder, Retryable as _};
+use frs_codes::{ApiError, ErrorCode, Idempotency, ResponseCode};
 use std::process::ExitCode;
 use std::time::Duration;
 
-/// Attempts a call gets in all, the first included.
-const ATTEMPTS: u32 = 5;
-/// The backoff before the second attempt; it doubles after each one, up to `MAX_BACKOFF`.
-const FIRST_BACKOFF: Duration = Duration::from_millis(50);
-const MAX_BACKOFF: Duration = Duration::from_secs(2);
+/// Retries a call gets after its first attempt.
+const RETRIES: usize = 4;
+/// The longest `Retry-After` waited for; a longer one is waited this long.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(10);
 
-/// How one call ended.
-enum Outcome {
-    Succeeded,
-    /// The service said no, or asked for too many attempts.
-    Failed(ApiError),
-    /// No response at all, after every attempt.
+const USAGE: &str = "usage: client [URL] [CALLS]\n\n\
+    Calls URL (default http://127.0.0.1:8080) CALLS times (default 10), retrying what the\n\
+    catalogue says can be retried; exits 1 if any call failed.";
+
+/// Why an attempt failed.
+enum Failure {
+    /// The service answered with an error.
+    Answered(ApiError),
+    /// No response at all.
     Unreachable(reqwest::Error),
+}
+
+impl Failure {
+    /// Whether backon should try again: the catalogue's class and the request's idempotence
+    /// decide for an answer; a connection that failed or timed out is transient.
+    fn should_retry(&self) -> bool {
+        match self {
+            Failure::Answered(error) => error.should_retry(Idempotency::from_method("GET")),
+            Failure::Unreachable(error) => error.is_connect() || error.is_timeout(),
+        }
+    }
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
-    let url = args
-        .next()
-        .unwrap_or_else(|| "http://127.0.0.1:8080".to_owned());
-    let calls: u32 = match args.next().map(|calls| calls.parse()) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|arg| arg == "--help" || arg == "-h") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let url = args.first().map_or("http://127.0.0.1:8080", String::as_str);
+    let url = match reqwest::Url::parse(url) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") => url,
+        Ok(_) | Err(_) => {
+            eprintln!("error: `{url}` is not an http:// or https:// URL\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let calls: u32 = match args.get(1).map(|calls| calls.parse()) {
         None => 10,
         Some(Ok(calls)) => calls,
         Some(Err(_)) => {
-            eprintln!("usage: client [URL] [CALLS]");
+            eprintln!(
+                "error: CALLS is a number of calls, not `{}`\n\n{USAGE}",
+                args[1]
+            );
             return ExitCode::from(2);
         }
     };
@@ -48,17 +77,48 @@ async fn main() -> ExitCode {
         .timeout(Duration::from_secs(10))
         .build()
         .expect("a client without TLS builds");
-    let mut jitter = Jitter::from_clock();
+    let backoff = ExponentialBuilder::default()
+        .with_min_delay(Duration::from_millis(50))
+        .with_max_delay(Duration::from_secs(2))
+        .with_max_times(RETRIES)
+        .with_jitter();
     let (mut succeeded, mut failed) = (0, 0);
     for call in 1..=calls {
-        match call_with_retries(&client, &url, &mut jitter).await {
-            Outcome::Succeeded => succeeded += 1,
-            Outcome::Failed(error) => {
+        let mut attempt = 0;
+        let outcome = (|| {
+            attempt += 1;
+            let (client, url, attempt) = (&client, url.clone(), attempt);
+            async move {
+                let result = get(client, url).await;
+                match &result {
+                    Err(Failure::Answered(error)) => println!("attempt {attempt}: {error}"),
+                    Err(Failure::Unreachable(error)) => {
+                        println!("attempt {attempt}: no response: {error}");
+                    }
+                    Ok(()) => {}
+                }
+                result
+            }
+        })
+        .retry(backoff)
+        .sleep(tokio::time::sleep)
+        .when(Failure::should_retry)
+        .adjust(|failure, backoff| {
+            let asked = match failure {
+                Failure::Answered(error) => error.retry_after().unwrap_or_default(),
+                Failure::Unreachable(_) => Duration::ZERO,
+            };
+            backoff.map(|backoff| backoff.max(asked.min(MAX_RETRY_AFTER)))
+        })
+        .await;
+        match outcome {
+            Ok(()) => succeeded += 1,
+            Err(Failure::Answered(error)) => {
                 failed += 1;
                 println!("call {call}: gave up: {error}");
                 advise(&error);
             }
-            Outcome::Unreachable(error) => {
+            Err(Failure::Unreachable(error)) => {
                 failed += 1;
                 println!("call {call}: unreachable: {error}");
             }
@@ -72,32 +132,14 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn call_with_retries(client: &reqwest::Client, url: &str, jitter: &mut Jitter) -> Outcome {
-    let mut attempt = 1;
-    loop {
-        match client.get(url).send().await {
-            Ok(response) => {
-                let status = response.status();
-                let headers = response.headers().clone();
-                let body = response.bytes().await.unwrap_or_default();
-                let Some(error) = ApiError::from_http(status, &headers, &body) else {
-                    return Outcome::Succeeded;
-                };
-                println!("attempt {attempt}: {error}");
-                let retryable = matches!(error.retry(), Retry::Throttling | Retry::Transient);
-                if !retryable || attempt == ATTEMPTS {
-                    return Outcome::Failed(error);
-                }
-            }
-            Err(error) => {
-                if attempt == ATTEMPTS {
-                    return Outcome::Unreachable(error);
-                }
-                println!("attempt {attempt}: no response: {error}");
-            }
-        }
-        tokio::time::sleep(jitter.backoff(attempt)).await;
-        attempt += 1;
+/// One attempt: `Ok` for a success, the error read with the bundled catalogue otherwise.
+async fn get(client: &reqwest::Client, url: reqwest::Url) -> Result<(), Failure> {
+    let response = client.get(url).send().await.map_err(Failure::Unreachable)?;
+    let (status, headers) = (response.status(), response.headers().clone());
+    let body = response.bytes().await.map_err(Failure::Unreachable)?;
+    match ApiError::from_http(status, &headers, &body) {
+        Some(error) => Err(Failure::Answered(error)),
+        None => Ok(()),
     }
 }
 
@@ -112,7 +154,7 @@ fn advise(error: &ApiError) {
             println!("  obtain a new token, then call again");
         }
         Some(ResponseCode::Known(ErrorCode::TrafficLimitExceeded)) => {
-            println!("  still throttled after {ATTEMPTS} attempts: lower the request rate");
+            println!("  still throttled after {RETRIES} retries: lower the request rate");
         }
         Some(ResponseCode::Known(code)) => println!("  {}", code.measure()),
         Some(ResponseCode::Unknown(code)) => {
@@ -125,31 +167,5 @@ fn advise(error: &ApiError) {
             "  no error code in the response; quote request id {:?}",
             error.request_id()
         ),
-    }
-}
-
-/// Exponential backoff with full jitter: a random wait between zero and the attempt's bound,
-/// so that clients that failed together do not retry together.
-struct Jitter(u64);
-
-impl Jitter {
-    fn from_clock() -> Self {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        Jitter(now.as_nanos() as u64)
-    }
-
-    fn backoff(&mut self, attempt: u32) -> Duration {
-        let bound = FIRST_BACKOFF
-            .saturating_mul(1 << (attempt - 1).min(16))
-            .min(MAX_BACKOFF);
-        // SplitMix64: enough randomness for spreading retries.
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        let fraction = ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64;
-        bound.mul_f64(fraction)
     }
 }
