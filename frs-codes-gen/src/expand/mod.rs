@@ -134,10 +134,7 @@ impl Signatures {
                     .iter()
                     .map(|category| category.range.is_some()),
             ),
-            all_numbered: catalogue
-                .codes
-                .iter()
-                .all(|code| crate::split_code(&code.code).is_some()),
+            all_numbered: catalogue.all_numbered(),
         }
     }
 }
