@@ -33,6 +33,7 @@ mod catalogue;
 mod diff;
 mod expand;
 pub mod import;
+mod json;
 mod macro_call;
 mod model;
 mod options;
