@@ -7,8 +7,9 @@ use std::path::PathBuf;
 /// impact on a crate that publishes the generated enums
 ///
 /// Impacts are named after cargo-semver-checks' lints: a variant added to the exhaustive enum
-/// (`enum_variant_added`) or removed or renamed (`enum_variant_missing`) is major; other data a
-/// caller observes (statuses, retry classes, ranges, order) is minor; text only is a patch. The
+/// (`enum_variant_added`) or removed or renamed (`enum_variant_missing`) is major, and so is an
+/// accessor that becomes or stops being an `Option`; other data a caller observes (statuses,
+/// retry classes, ranges, order) is minor; text only is a patch. The
 /// last line is `semver: major`, `minor`, `patch` or `none`; the exit status is 0 either way.
 #[derive(clap::Args)]
 pub struct Args {

@@ -9,8 +9,9 @@ use std::fmt::Write as _;
 /// Explain error codes: HTTP status, category, description and measure
 ///
 /// A code that is well formed but not listed still gets the category its number (or prefix)
-/// falls in (exit status 1); a string that is not a code at all is an error (exit status 2).
-/// Near misses (case, zero padding, separator) get the listed code suggested.
+/// falls in (exit status 1); a string that is not shaped like the catalogue's codes at all is an
+/// error (exit status 2). Near misses (case, zero padding, separator, a typo in a name) get the
+/// listed code suggested.
 #[derive(clap::Args)]
 pub struct Args {
     /// The codes to explain, e.g. FRS.0202
@@ -66,7 +67,7 @@ fn explain(catalogue: &Catalogue, input: &str, text: &mut String) -> (serde_json
         return (object, Outcome::Done);
     }
     let near_miss = catalogue.near_miss(input);
-    let well_formed = split_code(input).is_some();
+    let well_formed = catalogue.is_code_shaped(input);
     let category = catalogue.category_of(input);
     let object = json!({
         "input": input,
@@ -77,9 +78,10 @@ fn explain(catalogue: &Catalogue, input: &str, text: &mut String) -> (serde_json
     });
     let shown = shown(input);
     if !well_formed {
-        let example = &catalogue.codes[0].code;
-        let mut message =
-            format!("`{shown}` is not an error code: expected PREFIX.DIGITS, e.g. `{example}`");
+        let mut message = format!(
+            "`{shown}` is not an error code: expected {}",
+            catalogue.code_shape()
+        );
         if let Some(code) = near_miss {
             let _ = write!(message, "; did you mean `{}`?", code.code);
         }
@@ -97,10 +99,17 @@ fn explain(catalogue: &Catalogue, input: &str, text: &mut String) -> (serde_json
             );
             let _ = writeln!(text, "  Category:    {}", category_line(category));
         }
-        None => {
+        None if split_code(input).is_some() => {
             let _ = writeln!(
                 text,
                 "`{shown}` is not in the catalogue, and no category covers its prefix and number."
+            );
+        }
+        None => {
+            let _ = writeln!(
+                text,
+                "`{shown}` is not in the catalogue, whose codes are {}; `frs-codes list` shows them all.",
+                catalogue.code_shape()
             );
         }
     }

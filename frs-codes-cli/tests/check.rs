@@ -273,12 +273,12 @@ fn a_syntax_error_after_wide_characters_is_placed_on_its_line() {
     let problem: Value = serde_json::from_str(json.stdout.trim()).expect("one JSON line");
     assert_eq!(
         (problem["line"].as_u64(), problem["column"].as_u64()),
-        (Some(3), Some(35))
+        (Some(3), Some(36))
     );
     let shown = check_text("check-wide-text", text, "text");
     assert!(
         shown.stdout.contains(
-            " --> codes.json:3:35\n  |\n3 |   \"codes\": [{\"code\": \"日本語日本語\", \"x\" 1}]\n"
+            " --> codes.json:3:36\n  |\n3 |   \"codes\": [{\"code\": \"日本語日本語\", \"x\" 1}]\n"
         ),
         "{}",
         shown.stdout
@@ -293,6 +293,90 @@ fn a_file_that_ends_too_early_is_shown_where_its_content_ends() {
         shown.stdout.starts_with(
             "error: the catalogue is not valid JSON: EOF while parsing a list\n \
              --> codes.json:2:13\n  |\n2 |   \"codes\": [\n  |             ^\n"
+        ),
+        "{}",
+        shown.stdout
+    );
+}
+
+#[test]
+fn unknown_fields_wrong_types_and_broken_rules_come_in_one_report() {
+    let text = r#"{
+  "categories": [{ "name": "Common", "title": "Common errors", "prefix": "FRS", "range": [1, 99] }],
+  "codes": [
+    { "code": "FRS.0001", "status": 400, "description": "First.", "mesure": "Fix it." },
+    { "code": "FRS.0002", "status": "404", "description": "Second." },
+    { "code": "FRS.0003", "status": 99, "description": "Third." },
+    { "code": "FRS.0003", "status": 400, "description": "Again." },
+    { "code": "FRS.0200", "status": 400, "description": "Far." },
+    { "code": "FRS.0004", "status": 400, "description": " " }
+  ]
+}"#;
+    let shown = check_text("check-all-at-once", text, "text");
+    assert_eq!(shown.status, 1);
+    // Every line as shown, the blank one after each problem included.
+    let expected = r#"error: code `FRS.0001` has the unknown field `mesure`; did you mean `measure`? the fields here are: code, name, category, status, message, description, measure, cases, retry
+ --> codes.json:4:67
+  |
+4 |     { "code": "FRS.0001", "status": 400, "description": "First.", "mesure": "Fix it." },
+  |                                                                   ^^^^^^^^
+
+error: code `FRS.0002`: `status` takes an HTTP status number such as 400, or a list such as [413, 504], not the string "404"
+ --> codes.json:5:37
+  |
+5 |     { "code": "FRS.0002", "status": "404", "description": "Second." },
+  |                                     ^^^^^
+
+error: code `FRS.0003` has the status 99, outside 100–599; an HTTP status has three digits, from 100 to 599
+ --> codes.json:6:37
+  |
+6 |     { "code": "FRS.0003", "status": 99, "description": "Third." },
+  |                                     ^^
+
+error: duplicate code `FRS.0003` (first at codes.json:6:15); each code appears once, so put all its rows in its `cases`, or correct its code
+ --> codes.json:7:15
+  |
+7 |     { "code": "FRS.0003", "status": 400, "description": "Again." },
+  |               ^^^^^^^^^^
+
+error: code `FRS.0003`: the variant name `Frs0003` is already used by `FRS.0003` (at codes.json:6:15); give one of them another `name`
+ --> codes.json:7:15
+  |
+7 |     { "code": "FRS.0003", "status": 400, "description": "Again." },
+  |               ^^^^^^^^^^
+
+error: code `FRS.0200` falls in no category: the categories of prefix `FRS` cover 1–99 (Common); add a category whose range holds 200, or correct the code
+ --> codes.json:8:15
+  |
+8 |     { "code": "FRS.0200", "status": 400, "description": "Far." },
+  |               ^^^^^^^^^^
+
+error: code `FRS.0004` has an empty description; copy the description from the service's documentation
+ --> codes.json:9:57
+  |
+9 |     { "code": "FRS.0004", "status": 400, "description": " " }
+  |                                                         ^^^
+
+"#;
+    assert!(shown.stdout.starts_with(expected), "{}", shown.stdout);
+    assert!(
+        shown
+            .stdout
+            .ends_with("error: `codes.json` has 7 problems\n"),
+        "{}",
+        shown.stdout
+    );
+}
+
+#[test]
+fn a_trailing_comma_is_shown_at_the_comma() {
+    let text = "{\n  \"categories\": [{ \"name\": \"Common\", \"title\": \"Common errors\", \"prefix\": \"FRS\", \"range\": [1, 99] }],\n  \"codes\": [\n    { \"code\": \"FRS.0001\", \"status\": 400, \"description\": \"First.\" },\n  ]\n}\n";
+    let shown = check_text("check-trailing-comma", text, "text");
+    assert_eq!(shown.status, 1);
+    assert!(
+        shown.stdout.starts_with(
+            "error: the catalogue is not valid JSON: trailing comma; remove it (JSON has no comma after the last element)\n \
+             --> codes.json:4:67\n  |\n4 |     { \"code\": \"FRS.0001\", \"status\": 400, \"description\": \"First.\" },\n  |                                                                   ^\n"
         ),
         "{}",
         shown.stdout

@@ -208,6 +208,41 @@ fn a_text_of_several_lines_keeps_its_column_in_explain_and_list() {
 }
 
 #[test]
+fn a_catalogue_of_named_codes_is_explained_in_its_own_terms() {
+    let dir = scratch("explain-names");
+    let catalogue = dir.join("storage.json");
+    std::fs::write(
+        &catalogue,
+        r#"{
+  "categories": [{ "name": "Storage", "title": "Storage errors" }],
+  "codes": [
+    { "code": "AccessDenied", "category": "Storage", "status": 403, "description": "Access denied." },
+    { "code": "NoSuchKey", "category": "Storage", "status": 404, "description": "No such key." }
+  ]
+}"#,
+    )
+    .expect("write");
+    let path = catalogue.to_str().expect("UTF-8 path");
+    // A name that the catalogue does not list is a code it does not have, not a malformed one.
+    let run = frs_codes(&["explain", "--catalogue", path, "NoSuchBucket"]);
+    assert_eq!((run.status, run.stderr.as_str()), (1, ""));
+    assert_eq!(
+        run.stdout,
+        "`NoSuchBucket` is not in the catalogue, whose codes are names such as `AccessDenied`; \
+         `frs-codes list` shows them all.\n"
+    );
+    for near_miss in ["accessdenied", "ACCESS_DENIED", "AccesDenied"] {
+        let run = frs_codes(&["explain", "--catalogue", path, near_miss]);
+        assert_eq!(run.status, 1, "{near_miss}: {}", run.stderr);
+        assert!(
+            run.stdout.contains("Did you mean `AccessDenied`?"),
+            "{near_miss}: {}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
 fn an_unlisted_code_of_a_whole_prefix_belongs_by_its_prefix() {
     let catalogue = workspace_root().join("frs-codes-gen/tests/expansion/imported.json");
     let run = frs_codes(&[

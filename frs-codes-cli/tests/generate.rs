@@ -284,6 +284,33 @@ fn bad_options_are_reported_like_catalogue_problems() {
 }
 
 #[test]
+fn items_named_alike_are_refused_before_anything_is_written() {
+    let dir = scratch("generate-same-names");
+    let out = dir.join("codes.rs");
+    let out = out.to_str().expect("UTF-8 path");
+    let run = frs_codes(&[
+        "generate",
+        "codes.json",
+        "--name",
+        "ErrorCode",
+        "--category",
+        "ErrorCode",
+        "-o",
+        out,
+    ]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error: option `name` and option `category` both name a generated type `ErrorCode` \
+             (the code enum and the category enum); give each its own name\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!std::path::Path::new(out).exists(), "nothing is written");
+}
+
+#[test]
 fn generate_will_not_write_over_its_own_catalogue() {
     let dir = scratch("generate-over-catalogue");
     let catalogue = dir.join("codes.json");

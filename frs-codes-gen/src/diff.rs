@@ -1,6 +1,7 @@
 //! What changed between two versions of a catalogue, and what that means for the version of a
 //! crate that publishes the generated enums.
 
+use crate::expand::Signatures;
 use crate::model::{Catalogue, Category, Code, CodeRetry, RetryClass};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
@@ -17,7 +18,8 @@ pub enum Impact {
     /// Data a caller can observe changed without breaking a build: statuses, retry classes,
     /// category ranges and prefixes, a variant's code, the order of variants.
     Minor,
-    /// A variant was added to or removed from an exhaustive enum: `match`es stop compiling.
+    /// A variant was added to or removed from an exhaustive enum, or a generated signature
+    /// changed (an accessor became or stopped being an `Option`): callers stop compiling.
     Major,
 }
 
@@ -119,8 +121,9 @@ impl fmt::Display for Diff {
 /// Codes are matched by their code, so a code whose variant name changed is *renamed*. The
 /// impact is judged on the enums a crate publishes: a variant name that appears
 /// (`enum_variant_added`, on an enum that is exhaustive on purpose) or disappears
-/// (`enum_variant_missing`) is major; a change of data a caller can observe is minor; a change
-/// of text only is a patch.
+/// (`enum_variant_missing`) is major, and so is an accessor whose return type changes (the
+/// generator makes `measure()` an `Option` when some code has no measure); a change of data a
+/// caller can observe is minor; a change of text only is a patch.
 #[must_use]
 pub fn diff(old: &Catalogue, new: &Catalogue) -> Diff {
     let mut changes = Vec::new();
@@ -168,8 +171,15 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Diff {
         .collect();
     for (old_code, new_code) in &pairs {
         if old_code.name != new_code.name {
-            let lint =
-                (!new_names.contains(old_code.name.as_str())).then_some("enum_variant_missing");
+            // The old variant may live on in another code, and the new one may have been there
+            // already; what is left over is a variant gone or a variant new.
+            let lint = if !new_names.contains(old_code.name.as_str()) {
+                Some("enum_variant_missing")
+            } else if !old_names.contains(new_code.name.as_str()) {
+                Some("enum_variant_added")
+            } else {
+                None
+            };
             changes.push(Change {
                 summary: format!(
                     "code {} renamed `{}` → `{}`",
@@ -207,6 +217,23 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Diff {
             impact: Impact::Minor,
             lint: None,
         });
+    }
+    let accessors = Signatures::of(old)
+        .accessors()
+        .into_iter()
+        .zip(Signatures::of(new).accessors());
+    for ((accessor, ty, before), (_, _, after)) in accessors {
+        if before != after {
+            changes.push(Change {
+                summary: format!(
+                    "{accessor}: `{}` → `{}`",
+                    before.written(ty),
+                    after.written(ty)
+                ),
+                impact: Impact::Major,
+                lint: None,
+            });
+        }
     }
     Diff { changes }
 }
@@ -442,6 +469,64 @@ mod tests {
             "category `Other` added (enum_variant_added: major)\n\
              category `Common` covers FRS 1–99 → FRS 1–199 (minor)\n\
              semver: major\n"
+        );
+    }
+
+    #[test]
+    fn a_rename_to_a_new_variant_name_is_major_even_when_the_old_name_lives_on() {
+        let old = catalogue(
+            COMMON,
+            &format!("{A}, {}", B.replace("FRS.0002", "FRS.0003")),
+        );
+        // `Second` moves to FRS.0002, and FRS.0003 takes the new name `Third`.
+        let new = catalogue(
+            COMMON,
+            &format!(
+                "{A}, {B}, {}",
+                B.replace("FRS.0002", "FRS.0003").replace("Second", "Third")
+            ),
+        );
+        let changed = diff(&old, &new);
+        assert_eq!(changed.impact(), Impact::Major);
+        assert!(changed.changes().iter().any(|change| change.to_string()
+            == "code FRS.0003 renamed `Second` → `Third` (enum_variant_added: major)"));
+    }
+
+    #[test]
+    fn an_accessor_that_becomes_an_option_is_major() {
+        let old = catalogue(COMMON, &format!("{A}, {B}"));
+        let without_measure = catalogue(
+            COMMON,
+            &format!("{A}, {}", B.replace(r#", "measure": "m""#, "")),
+        );
+        let changed = diff(&old, &without_measure);
+        assert_eq!(
+            changed.to_string(),
+            "code FRS.0002 measure: \"m\" → none (patch)\n\
+             `measure()` of codes and cases: `&str` → `Option<&str>` (major)\n\
+             semver: major\n"
+        );
+        assert_eq!(diff(&without_measure, &old).impact(), Impact::Major);
+
+        let without_status = catalogue(
+            COMMON,
+            &format!("{A}, {}", B.replace(r#""status": 400, "#, "")),
+        );
+        let changed = diff(&old, &without_status);
+        assert_eq!(
+            changed.to_string(),
+            "code FRS.0002 status: 400 → none (minor)\n\
+             `http_status()` of codes and `status()` of cases: `u16` → `Option<u16>` (major)\n\
+             semver: major\n"
+        );
+
+        let whole = catalogue(
+            &COMMON.replace(r#", "range": [1, 99]"#, ""),
+            &format!("{A}, {B}"),
+        );
+        assert_eq!(
+            diff(&old, &whole).changes().last().map(ToString::to_string).as_deref(),
+            Some("`range()` of categories: `RangeInclusive<u32>` → `Option<RangeInclusive<u32>>` (major)")
         );
     }
 }

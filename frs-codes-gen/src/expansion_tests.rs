@@ -208,3 +208,18 @@ fn damaged_catalogues_give_errors_not_panics() {
         "most damage must be diagnosed ({diagnosed})"
     );
 }
+
+#[test]
+fn a_macro_call_naming_two_items_alike_is_one_error_at_the_second_name() {
+    let error = syn::parse2::<MacroCall>(quote!(name = Same, category = Same))
+        .err()
+        .expect("two items cannot both be `Same`");
+    let messages: Vec<String> = error.into_iter().map(|error| error.to_string()).collect();
+    assert_eq!(
+        messages,
+        [
+            "option `name` and option `category` both name a generated type `Same` (the code enum \
+          and the category enum); give each its own name"
+        ]
+    );
+}

@@ -37,6 +37,7 @@ mod expand;
 #[cfg(feature = "import")]
 #[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 pub mod import;
+mod json;
 mod macro_call;
 mod model;
 mod options;

@@ -118,20 +118,31 @@ impl Parse for MacroCall {
             input.parse::<Token![,]>()?;
         }
 
+        let options = Options::with_defaults(
+            code_type,
+            category_type,
+            case_type,
+            parse_error_type,
+            vis,
+            doc_path,
+            runtime,
+        )
+        .map_err(|clashes| {
+            let mut errors = clashes
+                .into_iter()
+                .map(|(span, message)| syn::Error::new(span, message));
+            let mut all = errors
+                .next()
+                .unwrap_or_else(|| input.error("clashing names"));
+            all.extend(errors);
+            all
+        })?;
         Ok(MacroCall {
             path: path
                 .as_ref()
                 .map_or_else(|| "codes.json".to_owned(), LitStr::value),
             path_span: path.as_ref().map_or_else(Span::call_site, LitStr::span),
-            options: Options::with_defaults(
-                code_type,
-                category_type,
-                case_type,
-                parse_error_type,
-                vis,
-                doc_path,
-                runtime,
-            ),
+            options,
         })
     }
 }

@@ -262,7 +262,8 @@ impl Catalogue {
 
     /// The listed code that `input` most likely means: the same prefix (ignoring case) and the
     /// same number (ignoring zero padding and the separator), e.g. `frs.202` → `FRS.0202`, also
-    /// when pasted with its quotes, e.g. `"FRS.0202"` from a JSON body.
+    /// when pasted with its quotes, e.g. `"FRS.0202"` from a JSON body; for a code that is a
+    /// name, the nearest name ignoring case, e.g. `accessdenied` → `AccessDenied`.
     ///
     /// ```
     /// # let catalogue = frs_codes_gen::parse(r#"{"categories": [{"name": "Common", "title": "Common errors", "prefix": "FRS", "range": [1, 999]}],
@@ -278,12 +279,85 @@ impl Catalogue {
         let input = given.trim().trim_matches(['"', '\'', '`']).trim();
         let digits = input.len() - input.trim_end_matches(|c: char| c.is_ascii_digit()).len();
         let (head, digits) = input.split_at(input.len() - digits);
-        let number: u32 = digits.parse().ok()?;
-        let prefix = head.trim_end_matches(['.', '-', '_', ' ', ':', '/']);
+        let found = match digits.parse::<u32>() {
+            Ok(number) => {
+                let prefix = head.trim_end_matches(['.', '-', '_', ' ', ':', '/']);
+                self.codes.iter().find(|code| {
+                    code.number == Some(number) && code.prefix.eq_ignore_ascii_case(prefix)
+                })
+            }
+            // Numbered codes differ by one digit from their neighbours, so only names are
+            // compared by edit distance.
+            Err(_) => {
+                let names: Vec<&str> = self
+                    .codes
+                    .iter()
+                    .filter(|code| code.number.is_none())
+                    .map(|code| code.code.as_str())
+                    .collect();
+                crate::suggest::closest_name(input, &names).and_then(|name| self.find(name))
+            }
+        };
+        found.filter(|code| code.code != given)
+    }
+
+    /// Whether every code is `PREFIX.DIGITS` or `DIGITS`: then anything else is malformed, and
+    /// messages ask for that shape.
+    pub(crate) fn all_numbered(&self) -> bool {
         self.codes
             .iter()
-            .find(|code| code.number == Some(number) && code.prefix.eq_ignore_ascii_case(prefix))
-            .filter(|code| code.code != given)
+            .all(|code| split_code(&code.code).is_some())
+    }
+
+    /// Whether `input` is spelled like a code of this catalogue, listed or not: `PREFIX.DIGITS`
+    /// or `DIGITS` where every code is, else any text a code can be (no surrounding whitespace,
+    /// no control character, at most 64 bytes).
+    ///
+    /// ```
+    /// # let catalogue = frs_codes_gen::parse(r#"{"categories": [{"name": "Common", "title": "Common errors", "prefix": "FRS", "range": [1, 999]}],
+    /// #   "codes": [{"code": "FRS.0202", "status": 400, "description": "Frozen."}]}"#, "codes.json")?;
+    /// assert!(catalogue.is_code_shaped("FRS.0999"));
+    /// assert!(!catalogue.is_code_shaped("NoSuchBucket"));
+    /// # Ok::<(), frs_codes_gen::Error>(())
+    /// ```
+    #[must_use]
+    pub fn is_code_shaped(&self, input: &str) -> bool {
+        if self.all_numbered() {
+            split_code(input).is_some()
+        } else {
+            crate::validate::spelling_problem(input).is_none()
+        }
+    }
+
+    /// What this catalogue's codes look like, with examples from it, worded to follow
+    /// "expected" or "codes are": `` PREFIX.DIGITS, e.g. `FRS.0202` ``, `` names such as
+    /// `AccessDenied` ``, or both.
+    ///
+    /// ```
+    /// # let catalogue = frs_codes_gen::parse(r#"{"categories": [{"name": "Storage", "title": "Storage errors"}],
+    /// #   "codes": [{"code": "AccessDenied", "category": "Storage", "status": 403, "description": "Denied."}]}"#, "codes.json")?;
+    /// assert_eq!(catalogue.code_shape(), "names such as `AccessDenied`");
+    /// # Ok::<(), frs_codes_gen::Error>(())
+    /// ```
+    #[must_use]
+    pub fn code_shape(&self) -> String {
+        let numbered = self
+            .codes
+            .iter()
+            .find(|code| split_code(&code.code).is_some());
+        let named = self
+            .codes
+            .iter()
+            .find(|code| split_code(&code.code).is_none());
+        match (numbered, named) {
+            (Some(numbered), None) => format!("PREFIX.DIGITS, e.g. `{}`", numbered.code),
+            (None, Some(named)) => format!("names such as `{}`", named.code),
+            (Some(numbered), Some(named)) => format!(
+                "PREFIX.DIGITS such as `{}`, or names such as `{}`",
+                numbered.code, named.code
+            ),
+            (None, None) => String::new(),
+        }
     }
 }
 
@@ -374,6 +448,48 @@ mod tests {
         assert_eq!(shape("FRS-0202"), ("", None));
         assert_eq!(shape("DIS.5000~DIS.5999"), ("DIS.5000~DIS", Some(5999)));
         assert_eq!(shape("FRS..0202"), ("FRS.", Some(202)));
+    }
+
+    fn named_catalogue() -> Catalogue {
+        crate::parse(
+            r#"{"categories": [{"name": "Storage", "title": "Storage errors"}],
+                "codes": [{"code": "AccessDenied", "category": "Storage", "status": 403, "description": "d"},
+                          {"code": "FRS.0202", "category": "Storage", "status": 400, "description": "d"}]}"#,
+            "codes.json",
+        )
+        .unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    #[test]
+    fn near_misses_of_names_ignore_case_and_typos() {
+        let catalogue = named_catalogue();
+        let near = |input| catalogue.near_miss(input).map(|code| code.code.as_str());
+        assert_eq!(near("accessdenied"), Some("AccessDenied"));
+        assert_eq!(near("ACCESS_DENIED"), Some("AccessDenied"));
+        assert_eq!(near("`AccesDenied`"), Some("AccessDenied"));
+        assert_eq!(near("frs.202"), Some("FRS.0202"));
+        assert_eq!(near("AccessDenied"), None);
+        assert_eq!(near("NoSuchBucket"), None);
+    }
+
+    #[test]
+    fn the_shape_of_codes_is_the_catalogues() {
+        let named = named_catalogue();
+        assert!(named.is_code_shaped("NoSuchBucket"));
+        assert!(!named.is_code_shaped(" NoSuchBucket"));
+        assert_eq!(
+            named.code_shape(),
+            "PREFIX.DIGITS such as `FRS.0202`, or names such as `AccessDenied`"
+        );
+        let numbered = crate::parse(
+            r#"{"categories": [{"name": "Common", "title": "Common errors", "prefix": "FRS", "range": [1, 999]}],
+                "codes": [{"code": "FRS.0202", "status": 400, "description": "d"}]}"#,
+            "codes.json",
+        )
+        .unwrap_or_else(|error| panic!("{error}"));
+        assert!(!numbered.is_code_shaped("NoSuchBucket"));
+        assert!(numbered.is_code_shaped("FRS.0203"));
+        assert_eq!(numbered.code_shape(), "PREFIX.DIGITS, e.g. `FRS.0202`");
     }
 
     #[test]

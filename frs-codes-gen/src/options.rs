@@ -20,6 +20,78 @@ pub(crate) const OPTIONS: [(&str, &str); 7] = [
     ("doc_path", "a path such as `my_crate::errors`"),
 ];
 
+/// The options that name generated types, in the order of [`Options`]' fields: the option,
+/// the item it names, and where its default comes from.
+const TYPE_OPTIONS: [(&str, &str, &str); 4] = [
+    ("name", "the code enum", "`ErrorCode`"),
+    ("category", "the category enum", "`Category`"),
+    ("case", "the case struct", "option `name` + `Case`"),
+    (
+        "parse_error",
+        "the parse error",
+        "option `name` + `ParseError`",
+    ),
+];
+
+/// "`a`, `b` and `c`".
+fn listed(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Why the generated types `members` (indexes into [`TYPE_OPTIONS`]), all named `name`, cannot
+/// be, naming the options that chose each name and what to change.
+fn clash_message(name: &str, members: &[usize], given: [bool; 4]) -> String {
+    let both = if members.len() == 2 { "both" } else { "all" };
+    let (chosen, defaulted): (Vec<usize>, Vec<usize>) =
+        members.iter().partition(|&&index| given[index]);
+    let option = |index: usize| format!("option `{}`", TYPE_OPTIONS[index].0);
+    let item = |index: usize| TYPE_OPTIONS[index].1.to_owned();
+    if defaulted.is_empty() {
+        return format!(
+            "{} {both} name a generated type `{name}` ({}); give each its own name",
+            listed(
+                &members
+                    .iter()
+                    .map(|&index| option(index))
+                    .collect::<Vec<_>>()
+            ),
+            listed(&members.iter().map(|&index| item(index)).collect::<Vec<_>>()),
+        );
+    }
+    let described: Vec<String> = members
+        .iter()
+        .map(|&index| {
+            if given[index] {
+                option(index)
+            } else {
+                let (_, what, default) = TYPE_OPTIONS[index];
+                format!("{}'s default name ({default})", what)
+            }
+        })
+        .collect();
+    let rename = match chosen.as_slice() {
+        [one] => format!("give {} another name", item(*one)),
+        _ => format!(
+            "give {} other names",
+            listed(&chosen.iter().map(|&index| item(index)).collect::<Vec<_>>())
+        ),
+    };
+    format!(
+        "{} are {both} `{name}`; {rename}, or set {}",
+        listed(&described),
+        listed(
+            &defaulted
+                .iter()
+                .map(|&index| option(index))
+                .collect::<Vec<_>>()
+        ),
+    )
+}
+
 /// The hidden option `runtime`: the path of the `frs-codes` crate.
 const RUNTIME_EXPECTED: &str = "a path such as `frs_codes`";
 
@@ -39,6 +111,8 @@ pub(crate) struct Options {
 }
 
 impl Options {
+    /// The options with defaults filled in, or, for generated types that would share a name,
+    /// one message per name, at the last of its options given.
     pub(crate) fn with_defaults(
         code_type: Option<Ident>,
         category_type: Option<Ident>,
@@ -47,12 +121,18 @@ impl Options {
         vis: Option<Visibility>,
         doc_path: Option<Path>,
         runtime: Option<TokenStream>,
-    ) -> Self {
+    ) -> Result<Self, Vec<(Span, String)>> {
+        let given = [
+            code_type.is_some(),
+            category_type.is_some(),
+            case_type.is_some(),
+            parse_error_type.is_some(),
+        ];
         let code_type = code_type.unwrap_or_else(|| Ident::new("ErrorCode", Span::call_site()));
         let parse_error_type =
             parse_error_type.unwrap_or_else(|| format_ident!("{}ParseError", code_type.unraw()));
         let case_type = case_type.unwrap_or_else(|| format_ident!("{}Case", code_type.unraw()));
-        Options {
+        let options = Options {
             case_type,
             code_type,
             category_type: category_type
@@ -61,9 +141,47 @@ impl Options {
             vis: vis.unwrap_or_else(|| syn::parse_quote!(pub)),
             doc_path,
             runtime,
+        };
+        let clashes = options.clashes(given);
+        if clashes.is_empty() {
+            Ok(options)
+        } else {
+            Err(clashes)
         }
     }
 
+    /// Generated types that would share a name: two items of one name do not compile, and
+    /// rustc's errors about them point into the expansion, not at the options that chose it.
+    fn clashes(&self, given: [bool; 4]) -> Vec<(Span, String)> {
+        let types = [
+            &self.code_type,
+            &self.category_type,
+            &self.case_type,
+            &self.parse_error_type,
+        ];
+        let mut seen: Vec<String> = Vec::new();
+        let mut clashes = Vec::new();
+        for ident in types {
+            let name = ident.unraw().to_string();
+            if seen.contains(&name) {
+                continue;
+            }
+            seen.push(name.clone());
+            let members: Vec<usize> = (0..types.len())
+                .filter(|&index| types[index].unraw() == name)
+                .collect();
+            if members.len() < 2 {
+                continue;
+            }
+            let span = members
+                .iter()
+                .rev()
+                .find(|&&index| given[index])
+                .map_or_else(Span::call_site, |&index| types[index].span());
+            clashes.push((span, clash_message(&name, &members, given)));
+        }
+        clashes
+    }
     /// The options given as strings (by [`Builder`](crate::Builder) or the command), or the
     /// message for each one that does not parse.
     pub fn from_strings(settings: &Settings) -> Result<Self, Vec<String>> {
@@ -78,7 +196,7 @@ impl Options {
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(Options::with_defaults(
+        Options::with_defaults(
             code_type,
             category_type,
             case_type,
@@ -86,7 +204,8 @@ impl Options {
             vis,
             doc_path,
             runtime.map(ToTokens::into_token_stream),
-        ))
+        )
+        .map_err(|clashes| clashes.into_iter().map(|(_, message)| message).collect())
     }
 }
 
@@ -154,5 +273,69 @@ mod tests {
                 "option `doc_path` takes a path such as `my_crate::errors`, not `my crate`",
             ]
         );
+    }
+
+    fn names(settings: Settings) -> Vec<String> {
+        Options::from_strings(&settings)
+            .err()
+            .expect("two generated items share a name")
+    }
+
+    #[test]
+    fn generated_items_sharing_a_name_are_one_problem_naming_both_options() {
+        let same = names(Settings {
+            name: Some("ErrorCode".to_owned()),
+            category: Some("ErrorCode".to_owned()),
+            ..Settings::default()
+        });
+        assert_eq!(
+            same,
+            [
+                "option `name` and option `category` both name a generated type `ErrorCode` \
+              (the code enum and the category enum); give each its own name"
+            ]
+        );
+        let derived = names(Settings {
+            name: Some("Gateway".to_owned()),
+            category: Some("GatewayParseError".to_owned()),
+            ..Settings::default()
+        });
+        assert_eq!(
+            derived,
+            ["option `category` and the parse error's default name (option `name` + `ParseError`) \
+              are both `GatewayParseError`; give the category enum another name, or set option \
+              `parse_error`"]
+        );
+        let defaulted = names(Settings {
+            name: Some("Category".to_owned()),
+            ..Settings::default()
+        });
+        assert_eq!(
+            defaulted,
+            [
+                "option `name` and the category enum's default name (`Category`) are both \
+              `Category`; give the code enum another name, or set option `category`"
+            ]
+        );
+        let three = names(Settings {
+            name: Some("Same".to_owned()),
+            category: Some("Same".to_owned()),
+            case: Some("Same".to_owned()),
+            ..Settings::default()
+        });
+        assert_eq!(
+            three,
+            [
+                "option `name`, option `category` and option `case` all name a generated type \
+              `Same` (the code enum, the category enum and the case struct); give each its own \
+              name"
+            ]
+        );
+        // Raw identifiers name the same type as plain ones.
+        let raw = names(Settings {
+            category: Some("r#ErrorCode".to_owned()),
+            ..Settings::default()
+        });
+        assert_eq!(raw.len(), 1, "{raw:?}");
     }
 }

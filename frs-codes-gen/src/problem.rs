@@ -16,26 +16,15 @@ pub struct Location {
 }
 
 impl Location {
-    /// The location serde_json reports as `line` and `column` (1-based; the column counts bytes)
-    /// in `text`, with an empty span there and the column counted in characters, as a
-    /// [`Location`]'s is. A column past the line's end is its end.
-    pub(crate) fn at_line_column(text: &str, line: usize, byte_column: usize) -> Self {
-        let line_start: usize = text
-            .split_inclusive('\n')
-            .take(line.saturating_sub(1))
-            .map(str::len)
-            .sum();
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |newline| line_start + newline);
-        let mut offset = (line_start + byte_column.saturating_sub(1)).min(line_end);
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+    /// The location of the bytes `span` of `text`: the line and the column (in characters) of
+    /// their start.
+    pub(crate) fn spanning(text: &str, span: Range<usize>) -> Self {
+        let before = &text[..span.start];
+        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
         Location {
-            line,
-            column: text[line_start..offset].chars().count() + 1,
-            span: offset..offset,
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+            span,
         }
     }
 
@@ -147,22 +136,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn line_and_column_become_an_offset() {
-        let text = "{\n  \"é\": 1,\n  \"x\" 2\n}";
-        let location = Location::at_line_column(text, 3, 7);
-        assert_eq!(location.span, 19..19);
-        assert_eq!(&text[location.span.start..], "2\n}");
-        assert_eq!(
-            Location::at_line_column(text, 9, 1).span,
-            text.len()..text.len()
-        );
-        // serde_json counts the column in bytes: `x` is byte 13 of its line, character 9.
+    fn a_span_is_placed_by_line_and_character() {
         let text = "{\n  \"日本\": x\n}";
-        let location = Location::at_line_column(text, 2, 13);
-        assert_eq!(&text[location.span.start..], "x\n}");
+        let location = Location::spanning(text, 14..15);
+        assert_eq!(&text[location.span.clone()], "x");
         assert_eq!((location.line, location.column), (2, 9));
-        let past_the_end = Location::at_line_column(text, 2, 40);
-        assert_eq!(&text[past_the_end.span.start..], "\n}");
+        assert_eq!(Location::spanning(text, 0..0).line, 1);
     }
 
     #[test]

@@ -22,10 +22,10 @@ pub(crate) const MAX_CODE_LEN: usize = 64;
 pub(crate) fn validate(loaded: &Loaded) -> Result<Catalogue, Vec<Problem>> {
     let mut problems = Problems {
         loaded,
-        found: Vec::new(),
+        found: loaded.problems.clone(),
     };
     let document = &loaded.document;
-    if document.codes.is_empty() {
+    if document.written_codes == Some(0) {
         problems.report(
             "codes",
             "the catalogue has no codes; add at least one entry to `codes`".to_owned(),
@@ -62,22 +62,23 @@ struct Problems<'a> {
 impl Problems<'_> {
     /// `file:line:col` of a value, for messages that point at a second place.
     fn at(&self, json_path: &str) -> String {
-        let location = self.loaded.positions().of(json_path);
+        let location = self.loaded.location(json_path);
         format!("{}:{}:{}", self.loaded.file, location.line, location.column)
     }
 
     fn report(&mut self, json_path: &str, message: String) {
-        let location = self.loaded.positions().of(json_path);
+        let location = self.loaded.location(json_path);
         self.found
             .push(Problem::new(&self.loaded.file, Some(location), message));
     }
 }
 
 fn check_categories(problems: &mut Problems) -> Vec<Category> {
+    let entries = &problems.loaded.document.categories;
     let mut categories = Vec::new();
     let mut first_by_name: HashMap<&str, usize> = HashMap::new();
-    for (index, entry) in problems.loaded.document.categories.iter().enumerate() {
-        let path = format!("categories[{index}]");
+    for (index, entry) in entries.iter().enumerate() {
+        let path = format!("categories[{}]", entry.index);
         let what = format!("category `{}`", entry.name);
         if let Some(problem) = name_problem(&entry.name) {
             problems.report(
@@ -85,7 +86,7 @@ fn check_categories(problems: &mut Problems) -> Vec<Category> {
                 format!("{what}: the name {problem}"),
             );
         } else if let Some(first) = first_by_name.insert(&entry.name, index) {
-            let first_at = problems.at(&format!("categories[{first}].name"));
+            let first_at = problems.at(&format!("categories[{}].name", entries[first].index));
             problems.report(
                 &format!("{path}.name"),
                 format!(
@@ -222,10 +223,11 @@ fn check_prefixes(problems: &mut Problems, categories: &[Category]) -> Vec<Prefi
             ),
         };
         let field = |index: usize| {
+            let written = entries[index].index;
             if entries[index].range.is_some() {
-                format!("categories[{index}].range")
+                format!("categories[{written}].range")
             } else {
-                format!("categories[{index}].prefix")
+                format!("categories[{written}].prefix")
             }
         };
         let first_at = problems.at(&field(first));
@@ -254,14 +256,14 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
     let mut first_by_name: HashMap<String, (usize, String)> = HashMap::new();
     let entries = &problems.loaded.document.codes;
     for (index, entry) in entries.iter().enumerate() {
-        let path = format!("codes[{index}]");
+        let path = format!("codes[{}]", entry.index);
         let code_path = format!("{path}.code");
         let what = format!("code `{}`", entry.code);
         let well_formed = check_spelling(problems, &code_path, &entry.code);
         let shape = Shape::of(&entry.code);
 
         if let Some(first) = first_by_code.get(entry.code.as_str()) {
-            let first_at = problems.at(&format!("codes[{first}].code"));
+            let first_at = problems.at(&format!("codes[{}].code", entries[*first].index));
             problems.report(
                 &code_path,
                 format!("duplicate code `{}` (first at {first_at}); each code appears once, so put all its rows in its `cases`, or correct its code", entry.code),
@@ -270,7 +272,7 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
             first_by_code.insert(&entry.code, index);
             if let Some(number) = shape.number {
                 if let Some(first) = first_by_number.insert((shape.prefix, number), index) {
-                    let first_at = problems.at(&format!("codes[{first}].code"));
+                    let first_at = problems.at(&format!("codes[{}].code", entries[first].index));
                     problems.report(
                         &code_path,
                         format!("{what} has the same prefix and number as `{}` (at {first_at}); codes are told apart by number, so keep one of them", entries[first].code),
@@ -327,7 +329,8 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
                 let found = categories
                     .iter()
                     .position(|category| &category.name == named);
-                if found.is_none() {
+                // A category that could not be read may be the one named.
+                if found.is_none() && !problems.loaded.document.unread_categories {
                     let names: Vec<&str> = categories
                         .iter()
                         .map(|category| category.name.as_str())
@@ -344,7 +347,7 @@ fn check_codes(problems: &mut Problems, categories: &[Category], prefixes: &[Pre
             }
             None => {
                 let found = category_in(prefixes, &shape);
-                if found.is_none() && well_formed {
+                if found.is_none() && well_formed && !problems.loaded.document.unread_categories {
                     if let Some(covered) = describe_coverage(prefixes, categories, &shape) {
                         problems.report(
                             &code_path,

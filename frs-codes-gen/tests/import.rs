@@ -204,6 +204,7 @@ fn merging_keeps_hand_made_choices_and_takes_the_rest_from_the_page() {
              code IAM.0001 status: 400 → 401 (minor)\n\
              code IAM.0001 message: none → \"Token expired.\" (patch)\n\
              code IAM.0001 description: \"Old text.\" → \"The token has expired.\" (patch)\n\
+             `message()` of codes and cases: `Option<&str>` → `&str` (major)\n\
              semver: major\n"
         )
     );

@@ -51,7 +51,8 @@ pub(crate) fn expand(
 /// Which accessors return an `Option`: exactly those whose field some entry of the catalogue
 /// lacks, so that a catalogue where every code has a status keeps `http_status() -> u16`, and one
 /// with a code without a status says so in its types.
-pub(super) struct Signatures {
+#[derive(Clone, Copy)]
+pub(crate) struct Signatures {
     pub status: Optional,
     pub message: Optional,
     pub measure: Optional,
@@ -65,7 +66,7 @@ pub(super) struct Signatures {
 
 /// Whether an accessor's value is always there, and how its type and values are written.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Optional {
+pub(crate) enum Optional {
     Always,
     Sometimes,
 }
@@ -105,6 +106,14 @@ impl Optional {
         }
     }
 
+    /// [`ty`](Self::ty) as a person writes it, for messages: `u16` or `Option<u16>`.
+    pub fn written(self, ty: &str) -> String {
+        match self {
+            Optional::Always => ty.to_owned(),
+            Optional::Sometimes => format!("Option<{ty}>"),
+        }
+    }
+
     /// `value` (of type [`ty`](Self::ty)) as an `Option`, for the runtime's traits.
     pub fn as_option(self, value: TokenStream) -> TokenStream {
         match self {
@@ -115,7 +124,40 @@ impl Optional {
 }
 
 impl Signatures {
-    fn of(catalogue: &Catalogue) -> Self {
+    /// The generated accessors whose return type each decision sets, with that type when the
+    /// value is always there: what `diff` compares, so that its verdict follows the types
+    /// generated rather than a second account of them.
+    pub(crate) fn accessors(self) -> [(&'static str, &'static str, Optional); 6] {
+        // Destructured so that a new decision cannot be left out of the comparison.
+        let Signatures {
+            status,
+            message,
+            measure,
+            number,
+            category_prefix,
+            category_range,
+            // Words of the parse error's message, not a type.
+            all_numbered: _,
+        } = self;
+        [
+            (
+                "`http_status()` of codes and `status()` of cases",
+                "u16",
+                status,
+            ),
+            ("`message()` of codes and cases", "&str", message),
+            ("`measure()` of codes and cases", "&str", measure),
+            ("`number()` of codes", "u32", number),
+            ("`prefix()` of categories", "&str", category_prefix),
+            (
+                "`range()` of categories",
+                "RangeInclusive<u32>",
+                category_range,
+            ),
+        ]
+    }
+
+    pub(crate) fn of(catalogue: &Catalogue) -> Self {
         let cases = || catalogue.codes.iter().flat_map(|code| &code.cases);
         Signatures {
             status: Optional::when_every(cases().map(|case| case.status.is_some())),
@@ -134,10 +176,7 @@ impl Signatures {
                     .iter()
                     .map(|category| category.range.is_some()),
             ),
-            all_numbered: catalogue
-                .codes
-                .iter()
-                .all(|code| crate::split_code(&code.code).is_some()),
+            all_numbered: catalogue.all_numbered(),
         }
     }
 }
