@@ -40,8 +40,9 @@ use tokio::sync::{watch, Semaphore};
 pub struct Args {
     #[command(flatten)]
     catalogue: CatalogueArg,
-    /// The address to listen on; with port 0 the system picks one
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    /// The address to listen on, IP:PORT or HOST:PORT (localhost:8080); with port 0 the system
+    /// picks one
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080", value_parser = listen_address)]
     listen: SocketAddr,
     /// Answer this share of the requests without X-Frs-Error with CODE: RATE is a fraction
     /// (0.2) or a percentage (20%); repeatable, the rates adding up to at most 1
@@ -58,6 +59,27 @@ pub struct Args {
     /// Print a line per answered request after the first: `METHOD URI -> STATUS`
     #[arg(long)]
     log: bool,
+}
+
+/// `--listen`: an IP address with a port, or a host name with a port, resolved (its first
+/// address, as `TcpListener::bind` would take).
+fn listen_address(given: &str) -> Result<SocketAddr, String> {
+    if let Ok(address) = given.parse() {
+        return Ok(address);
+    }
+    let hint = "give IP:PORT or HOST:PORT, e.g. 127.0.0.1:8080 or localhost:8080";
+    if given
+        .rsplit_once(':')
+        .is_none_or(|(_, port)| port.parse::<u16>().is_err())
+    {
+        return Err(format!("`{given}` has no port; {hint}"));
+    }
+    match std::net::ToSocketAddrs::to_socket_addrs(given) {
+        Ok(mut addresses) => addresses
+            .next()
+            .ok_or_else(|| format!("`{given}` resolves to no address; {hint}")),
+        Err(error) => Err(format!("cannot resolve `{given}` ({error}); {hint}")),
+    }
 }
 
 /// What the server answers with.

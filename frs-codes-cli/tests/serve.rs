@@ -25,8 +25,19 @@ impl Drop for Server {
 /// Starts `frs-codes serve --listen 127.0.0.1:0 ARGS...` and reads where it listens from its
 /// first line.
 fn start(args: &[&str]) -> Server {
+    let server = start_at("127.0.0.1:0", args);
+    assert!(
+        server.base.starts_with("http://127.0.0.1:"),
+        "{}",
+        server.base
+    );
+    server
+}
+
+/// Like [`start`], listening on `listen`.
+fn start_at(listen: &str, args: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_frs-codes"))
-        .args(["serve", "--listen", "127.0.0.1:0"])
+        .args(["serve", "--listen", listen])
         .args(args)
         .current_dir(workspace_root())
         .stdout(Stdio::piped())
@@ -43,7 +54,6 @@ fn start(args: &[&str]) -> Server {
         .strip_prefix("listening on ")
         .unwrap_or_else(|| panic!("the first line is `listening on http://IP:PORT`, not {first:?}"))
         .to_owned();
-    assert!(base.starts_with("http://127.0.0.1:"), "{base}");
     Server { child, base }
 }
 
@@ -230,6 +240,16 @@ async fn any_catalogue_can_be_served() {
 }
 
 #[test]
+fn a_host_name_is_resolved_to_listen_on() {
+    let server = start_at("localhost:0", &[]);
+    assert!(
+        server.base.starts_with("http://127.0.0.1:") || server.base.starts_with("http://[::1]:"),
+        "{}",
+        server.base
+    );
+}
+
+#[test]
 fn bad_arguments_exit_2_with_the_reason() {
     let cases = [
         (vec!["--inject", "FRS.9999=0.1"], "error: --inject FRS.9999=0.1: `FRS.9999` is not in the catalogue\n"),
@@ -261,6 +281,21 @@ fn bad_arguments_exit_2_with_the_reason() {
              prefix belongs to ModelArts errors\n"
         )
     );
+    for (listen, says) in [
+        ("8080", "`8080` has no port; give IP:PORT or HOST:PORT"),
+        (
+            "localhost",
+            "`localhost` has no port; give IP:PORT or HOST:PORT",
+        ),
+        (
+            "localhost:http",
+            "`localhost:http` has no port; give IP:PORT or HOST:PORT",
+        ),
+    ] {
+        let run = frs_codes(&["serve", "--listen", listen]);
+        assert_eq!(run.status, 2, "{listen}");
+        assert!(run.stderr.contains(says), "{listen}: {}", run.stderr);
+    }
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let address = taken.local_addr().expect("address").to_string();
     let run = frs_codes(&["serve", "--listen", &address]);

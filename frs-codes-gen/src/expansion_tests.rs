@@ -223,3 +223,38 @@ fn a_macro_call_naming_two_items_alike_is_one_error_at_the_second_name() {
         ]
     );
 }
+
+#[test]
+fn every_doc_example_imports_only_what_it_uses_and_no_name_takes_an_article() {
+    let tokens = generate(quote!(
+        path = "tests/expansion/small.json",
+        doc_path = my_crate::codes
+    ))
+    .expect("the sample catalogue is valid");
+    let source = crate::render::unparse(tokens).expect("the expansion parses");
+    let docs: String = source
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("///"))
+        .map(|line| format!("{}\n", line.strip_prefix(' ').unwrap_or(line)))
+        .collect();
+    let mut examples = 0;
+    for block in docs.split("```").skip(1).step_by(2) {
+        let Some(import) = block
+            .lines()
+            .find_map(|line| line.strip_prefix("use my_crate::codes::"))
+        else {
+            continue;
+        };
+        examples += 1;
+        let names = import
+            .trim_end_matches(';')
+            .trim_matches(|c| c == '{' || c == '}');
+        for name in names.split(", ") {
+            let uses = block.matches(name).count();
+            assert!(uses > 1, "`{name}` is imported but not used in:\n{block}");
+        }
+    }
+    assert!(examples > 10, "the docs carry examples: {examples}");
+    // "a" before a type name reads wrong for half the names a catalogue can choose.
+    assert!(!docs.contains(" a [`ErrorCode`]"), "{docs}");
+}

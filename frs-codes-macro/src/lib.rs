@@ -21,6 +21,8 @@ use proc_macro::TokenStream;
 ///   Editing it rebuilds the crate.
 /// * `name = ErrorCode`: the code enum.
 /// * `category = Category`: the category enum.
+/// * `case = ErrorCodeCase`: the case type, one documented occurrence of a code (default:
+///   `name` + `Case`).
 /// * `parse_error = ErrorCodeParseError`: the `FromStr` error (default: `name` + `ParseError`).
 /// * `vis = pub`: the visibility of every generated item, e.g. `vis = pub(crate)`.
 /// * `doc_path = my_crate::errors`: where users reach the types; with it the generated docs carry

@@ -545,7 +545,7 @@ impl ErrorCode {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::ALL.len(), 55);
     /// assert_eq!(ErrorCode::ALL[0], ErrorCode::TokenAuthenticationFailed);
@@ -937,7 +937,7 @@ impl ErrorCode {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::TokenAuthenticationFailed.as_str(), "FRS.0002");
     /// ```
@@ -951,7 +951,7 @@ impl ErrorCode {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::TokenAuthenticationFailed.prefix(), "FRS");
     /// ```
@@ -964,7 +964,7 @@ impl ErrorCode {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::TokenAuthenticationFailed.number(), 2);
     /// ```
@@ -978,7 +978,7 @@ impl ErrorCode {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::TokenAuthenticationFailed.cases().len(), 1);
     /// assert_eq!(ErrorCode::TokenAuthenticationFailed.cases()[0].description(), ErrorCode::TokenAuthenticationFailed.description());
@@ -997,7 +997,7 @@ impl ErrorCode {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::RequestTooLargeOrBackendTimeout.http_status(), 413);
     /// ```
@@ -1011,7 +1011,7 @@ impl ErrorCode {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::RequestTooLargeOrBackendTimeout.http_statuses(), &[413, 504]);
     /// ```
@@ -1030,7 +1030,7 @@ impl ErrorCode {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::TokenAuthenticationFailed.message(), None);
     /// ```
@@ -1043,7 +1043,7 @@ impl ErrorCode {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::TokenAuthenticationFailed.description(), "Token authentication failed. The user token is incorrect or has expired.");
     /// ```
@@ -1057,7 +1057,7 @@ impl ErrorCode {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::TokenAuthenticationFailed.measure(), "Obtain your token again and use the token to call the FRS APIs. For details, see Authentication.");
     /// ```
@@ -1087,7 +1087,7 @@ impl ErrorCode {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::from_code("FRS.0002"), Some(ErrorCode::TokenAuthenticationFailed));
     /// assert_eq!(ErrorCode::from_code("frs.0002"), None);
@@ -1214,10 +1214,10 @@ impl<'a> ::core::convert::TryFrom<&'a str> for ErrorCode {
         code.parse()
     }
 }
-/// One documented occurrence of a [`ErrorCode`]: a row of the service's error-code table, with
-/// its HTTP status and texts. A code the documentation lists in several rows (another status,
-/// another message) has several; [`ErrorCode::cases`] lists them in order, and the code's own
-/// accessors read the first.
+/// One documented occurrence of a code of [`ErrorCode`]: a row of the service's error-code
+/// table, with its HTTP status and texts. A code the documentation lists in several rows
+/// (another status, another message) has several; [`ErrorCode::cases`] lists them in order, and
+/// the code's own accessors read the first.
 ///
 /// `ErrorCodeCase`s are made only by the generated tables.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -1394,7 +1394,7 @@ impl ErrorCodeCase {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::TokenAuthenticationFailed.cases()[0].code(), ErrorCode::TokenAuthenticationFailed);
     /// ```
@@ -1407,7 +1407,7 @@ impl ErrorCodeCase {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::TokenAuthenticationFailed.cases()[0].status(), 403);
     /// ```
@@ -1422,7 +1422,7 @@ impl ErrorCodeCase {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::TokenAuthenticationFailed.cases()[0].message(), None);
     /// ```
@@ -1440,7 +1440,7 @@ impl ErrorCodeCase {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::TokenAuthenticationFailed.cases()[0].description(), "Token authentication failed. The user token is incorrect or has expired.");
     /// ```
@@ -1454,7 +1454,7 @@ impl ErrorCodeCase {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::TokenAuthenticationFailed.cases()[0].measure(), "Obtain your token again and use the token to call the FRS APIs. For details, see Authentication.");
     /// ```
@@ -1518,7 +1518,7 @@ impl Category {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::Category;
     ///
     /// assert_eq!(Category::ALL.len(), 7);
     /// ```
@@ -1601,7 +1601,7 @@ impl Category {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::Category;
     ///
     /// assert_eq!(Category::CommonService.title(), "Common service errors");
     /// ```
@@ -1614,7 +1614,7 @@ impl Category {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::Category;
     ///
     /// assert_eq!(Category::CommonService.prefix(), "FRS");
     /// ```
@@ -1628,7 +1628,7 @@ impl Category {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::Category;
     ///
     /// assert_eq!(Category::Gateway.prefixes(), &["APIG", "APIGW"]);
     /// ```
@@ -1641,7 +1641,7 @@ impl Category {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::Category;
     ///
     /// assert_eq!(Category::CommonService.range(), 1..=99);
     /// ```
@@ -1671,7 +1671,7 @@ impl Category {
     /// # Examples
     ///
     /// ```
-    /// use frs_codes::{ErrorCode, Category};
+    /// use frs_codes::Category;
     ///
     /// assert_eq!(Category::of("FRS.0002"), Some(Category::CommonService));
     /// assert_eq!(Category::of("not a code"), None);
@@ -1940,8 +1940,8 @@ impl ::core::fmt::Display for Category {
         f.pad(self.title())
     }
 }
-/// Why a string is not a [`ErrorCode`]: it is not shaped like a code of the catalogue (e.g.
-/// `FRS.0002`), or it is, but the catalogue does not list it.
+/// Why a string is not a code of [`ErrorCode`]: it is not shaped like a code of the catalogue
+/// (e.g. `FRS.0002`), or it is, but the catalogue does not list it.
 ///
 /// It keeps the rejected input (its first 64 bytes, cut at a character boundary, so no
 /// allocation is needed) and tells, when asked, whether it is well formed and the [`Category`]

@@ -101,9 +101,10 @@
 //! frs_codes::frs_codes!(path = "gateway.json", name = GatewayCode, category = GatewayCategory);
 //! ```
 //!
-//! Options (all optional): `path` (relative to `Cargo.toml`), `name`, `category`, `parse_error`
-//! (default: `name` + `ParseError`), `vis` (e.g. `vis = pub(crate)`), and `doc_path` (the path
-//! users name the types by; with it the generated docs carry runnable examples).
+//! Options (all optional): `path` (relative to `Cargo.toml`), `name`, `category`, `case`
+//! (default: `name` + `Case`), `parse_error` (default: `name` + `ParseError`), `vis` (e.g.
+//! `vis = pub(crate)`), and `doc_path` (the path users name the types by; with it the generated
+//! docs carry runnable examples).
 //!
 //! # Catalogue format
 //!
@@ -126,14 +127,24 @@
 //! }
 //! ```
 //!
-//! * A category has a variant `name` (UpperCamelCase), a `title`, a code `prefix`, optional
-//!   `extra_prefixes` that also belong to it, and an inclusive number `range`.
-//! * A code is `PREFIX.DIGITS`: ASCII letters and digits starting with a letter, a dot, and 1 to
-//!   8 digits; its number is the digits' value and the string is matched exactly. Its category
-//!   is the one whose prefix and range hold it; it is not repeated on the code.
+//! * A category has a variant `name` (UpperCamelCase) and a `title`; optionally a code `prefix`
+//!   (`""` for codes of digits only), `extra_prefixes` that also belong to it, and an inclusive
+//!   number `range`. Without a range it holds every code of its prefixes; without a prefix,
+//!   only the codes that name it.
+//! * A code is the string the service sends in `error_code`, matched exactly: `FRS.0202`,
+//!   `1100`, `SVCSTG.CCE-ADDONMGR.4000003`, `AccessDenied` (at most 64 bytes). Its number is
+//!   the digits after the prefix (`PREFIX.DIGITS`, up to 9 digits), if it has one. Its category
+//!   is the one whose prefix and range hold it, or the one its optional `category` names.
 //! * `name` is the variant; without it the variant is derived from the code (`FRS.0202` becomes
-//!   `Frs0202`). `status` is one HTTP status or a list (the first is the main one);
-//!   `measure` is a string or a list of lines, joined with `\n`.
+//!   `Frs0202`). `status` is one HTTP status or a list (the first is the main one), and may be
+//!   left out where the page gives none; `message` is the documented `error_msg`; `measure` is
+//!   a string or a list of lines, joined with `\n`, and optional; `cases` lists a code's rows
+//!   when the page documents it more than once, each with those fields.
+//! * An accessor returns an `Option` exactly when some entry lacks its field, so the bundled
+//!   catalogue's `http_status()` is a `u16` and `measure()` a `&str`.
+//!
+//! The README's "Catalogue format" has every field, and `codes.schema.json` (printed by
+//! `frs-codes schema`) is the format as a JSON Schema.
 //!
 //! # Retry classes
 //!
@@ -228,6 +239,8 @@ pub use serde_impls::ErrorBody;
 ///   Editing it rebuilds the crate.
 /// * `name = ErrorCode`: the code enum.
 /// * `category = Category`: the category enum.
+/// * `case = ErrorCodeCase`: the case type, one documented occurrence of a code (default:
+///   `name` + `Case`).
 /// * `parse_error = ErrorCodeParseError`: the `FromStr` error (default: `name` + `ParseError`).
 /// * `vis = pub`: the visibility of every generated item, e.g. `vis = pub(crate)`.
 /// * `doc_path = my_crate::errors`: where users reach the types; with it the generated docs carry

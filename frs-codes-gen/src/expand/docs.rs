@@ -142,7 +142,7 @@ impl<'a> Docs<'a> {
             ..
         } = self.options;
         DocText(format!(
-            "One documented occurrence of a [`{code_type}`]: a row of the service's error-code \
+            "One documented occurrence of a code of [`{code_type}`]: a row of the service's error-code \
              table, with its HTTP status and texts. A code the documentation lists in several \
              rows (another status, another message) has several; [`{code_type}::cases`] lists \
              them in order, and the code's own accessors read the first.\n\n\
@@ -509,7 +509,7 @@ impl<'a> Docs<'a> {
             ..
         } = self.options;
         DocText(format!(
-            "Why a string is not a [`{code_type}`]: it is not shaped like a code of the catalogue \
+            "Why a string is not a code of [`{code_type}`]: it is not shaped like a code of the catalogue \
              (e.g. `{}`), or it is, but the catalogue does not list it.\n\nIt keeps the rejected \
              input (its first {MAX_CODE_LEN} bytes, cut at a character boundary, so no allocation \
              is needed) and tells, when asked, whether it is well formed and the \
@@ -520,15 +520,36 @@ impl<'a> Docs<'a> {
 
     fn with_example(&self, text: String, example: &str) -> DocText {
         DocText(match &self.options.doc_path {
-            Some(path) => format!(
-                "{text}\n\n# Examples\n\n```\nuse {}::{{{}, {}}};\n\n{example}\n```",
-                quote!(#path).to_string().replace(' ', ""),
-                self.options.code_type,
-                self.options.category_type,
-            ),
+            Some(path) => {
+                // Only what the example names, so that it compiles without unused imports.
+                let named: Vec<String> = [&self.options.code_type, &self.options.category_type]
+                    .into_iter()
+                    .map(ToString::to_string)
+                    .filter(|name| names(example, name))
+                    .collect();
+                let imported = match named.as_slice() {
+                    [one] => one.clone(),
+                    more => format!("{{{}}}", more.join(", ")),
+                };
+                format!(
+                    "{text}\n\n# Examples\n\n```\nuse {}::{imported};\n\n{example}\n```",
+                    quote!(#path).to_string().replace(' ', ""),
+                )
+            }
             None => text,
         })
     }
+}
+
+/// Whether `code` names the identifier `name` (not merely a longer one that starts or ends
+/// with it).
+fn names(code: &str, name: &str) -> bool {
+    let is_ident = |character: char| character.is_alphanumeric() || character == '_';
+    code.match_indices(name).any(|(at, _)| {
+        let before = code[..at].chars().next_back();
+        let after = code[at + name.len()..].chars().next();
+        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+    })
 }
 
 /// Catalogue text is prose, not Markdown: keep rustdoc from reading links, HTML or emphasis in it.

@@ -380,10 +380,10 @@ impl<'a> ::core::convert::TryFrom<&'a str> for ErrorCode {
         code.parse()
     }
 }
-/// One documented occurrence of a [`ErrorCode`]: a row of the service's error-code table, with
-/// its HTTP status and texts. A code the documentation lists in several rows (another status,
-/// another message) has several; [`ErrorCode::cases`] lists them in order, and the code's own
-/// accessors read the first.
+/// One documented occurrence of a code of [`ErrorCode`]: a row of the service's error-code
+/// table, with its HTTP status and texts. A code the documentation lists in several rows
+/// (another status, another message) has several; [`ErrorCode::cases`] lists them in order, and
+/// the code's own accessors read the first.
 ///
 /// `ErrorCodeCase`s are made only by the generated tables.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -743,8 +743,8 @@ impl ::core::fmt::Display for Category {
         f.pad(self.title())
     }
 }
-/// Why a string is not a [`ErrorCode`]: it is not shaped like a code of the catalogue (e.g.
-/// `FRS.0003`), or it is, but the catalogue does not list it.
+/// Why a string is not a code of [`ErrorCode`]: it is not shaped like a code of the catalogue
+/// (e.g. `FRS.0003`), or it is, but the catalogue does not list it.
 ///
 /// It keeps the rejected input (its first 64 bytes, cut at a character boundary, so no
 /// allocation is needed) and tells, when asked, whether it is well formed and the [`Category`]
