@@ -761,9 +761,21 @@ fn the_client_example_prints_what_the_readme_shows() {
         "cargo run -p frs-codes --features http --example client -- http://127.0.0.1:8080 20",
         "text",
     );
+    let output = client_example(&[&server.base, "20"]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "some calls fail, so it exits 1: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&output.stdout), shown);
+}
+
+/// `cargo run -p frs-codes --example client -- ARGS`.
+fn client_example(args: &[&str]) -> std::process::Output {
     // Its own target directory: this test's cargo holds the workspace's while it runs.
     let target = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("readme-client");
-    let output = Command::new(env!("CARGO"))
+    Command::new(env!("CARGO"))
         .args([
             "run",
             "-q",
@@ -773,17 +785,42 @@ fn the_client_example_prints_what_the_readme_shows() {
             "--features",
             "http",
         ])
-        .args(["--example", "client", "--", &server.base, "20"])
+        .args(["--example", "client", "--"])
+        .args(args)
         .current_dir(workspace_root())
         .env("CARGO_TARGET_DIR", target)
         .env_remove("RUSTFLAGS")
         .output()
-        .expect("run the client example");
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "some calls fail, so it exits 1: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert_eq!(String::from_utf8_lossy(&output.stdout), shown);
+        .expect("run the client example")
+}
+
+#[test]
+fn the_client_example_answers_help_and_refuses_what_is_not_a_url() {
+    let help = client_example(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).starts_with("usage: client [URL] [CALLS]"));
+    for (args, says) in [
+        (
+            &["not a url"][..],
+            "error: `not a url` is not an http:// or https:// URL",
+        ),
+        (
+            &["ftp://127.0.0.1/"][..],
+            "error: `ftp://127.0.0.1/` is not an http:// or https:// URL",
+        ),
+        (
+            &["http://127.0.0.1:9", "ten"][..],
+            "error: CALLS is a number of calls, not `ten`",
+        ),
+    ] {
+        let run = client_example(args);
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+        // Refused before any call: nothing is printed on stdout.
+        assert_eq!(String::from_utf8_lossy(&run.stdout), "", "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&run.stderr).starts_with(says),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
 }
