@@ -6,15 +6,21 @@ use serde_json::{Map, Value};
 
 /// Bodies longer than this are not parsed as JSON; their beginning is kept as text instead.
 ///
+/// Available with the `alloc` feature.
+///
 /// FRS and API Gateway error bodies are a few hundred bytes; a body this large is something
 /// else (an HTML error page, a binary), and the bound keeps parsing time and memory small
 /// whatever a server or a proxy sends.
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub const MAX_PARSED_BODY: usize = 64 * 1024;
 
 /// At most this many bytes of a body that was not understood are kept, as lossy UTF-8 cut at a
 /// character boundary; [`ApiError::is_truncated`](crate::ApiError::is_truncated) tells when the
 /// body was longer. (The text can be longer in bytes than what it was decoded from: each byte
 /// that is not UTF-8 becomes U+FFFD, which takes three.)
+///
+/// Available with the `alloc` feature.
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub const MAX_KEPT_BODY: usize = 4 * 1024;
 
 /// The field names that carry the code and the message, in the order they are tried: the FRS

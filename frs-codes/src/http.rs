@@ -5,10 +5,13 @@ use crate::{ApiError, CatalogueCase, CatalogueCode, ErrorCode};
 use alloc::string::{String, ToString};
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
 
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl ApiError {
     /// [`from_parts`](Self::from_parts) for the `http` crate's status and headers, as hyper,
     /// axum, reqwest and others expose them. For a catalogue of your own, pass
     /// `|name| headers.get(name)` to [`from_catalogue_parts`](Self::from_catalogue_parts).
+    ///
+    /// Available with the `http` feature.
     ///
     /// ```
     /// use frs_codes::{ApiError, ErrorCode};
@@ -30,9 +33,12 @@ impl ApiError {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl<C: CatalogueCode> ApiError<C> {
     /// The status as an [`http::StatusCode`]; `None` only for a status above 999, which
     /// `from_parts` keeps but `http` cannot represent.
+    ///
+    /// Available with the `http` feature.
     ///
     /// ```
     /// use frs_codes::{ApiError, ErrorCode};
@@ -52,6 +58,8 @@ impl<C: CatalogueCode> ApiError<C> {
 /// body `{"error_code": …, "error_msg": …}` (the case's documented message, or its description
 /// where the catalogue documents none) and an `X-Request-Id` header.
 ///
+/// Available with the `http` feature.
+///
 /// For serving an FRS-compatible API, or a stand-in for one in tests.
 ///
 /// ```
@@ -68,6 +76,7 @@ impl<C: CatalogueCode> ApiError<C> {
 /// );
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub struct ErrorResponse<C: CatalogueCode = ErrorCode> {
     code: C,
     status: u16,

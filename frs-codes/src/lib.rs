@@ -228,6 +228,8 @@ pub use serde_impls::ErrorBody;
 
 /// Generates an error-code enum, a category enum and a parse error type from a catalogue.
 ///
+/// Available with the `macro` feature.
+///
 /// ```text
 /// frs_codes::frs_codes!(); // reads codes.json next to Cargo.toml: ErrorCode, Category, ErrorCodeParseError
 /// frs_codes::frs_codes!(path = "gateway.json", name = GatewayCode, category = GatewayCategory);

@@ -1,4 +1,6 @@
 //! Retries in a [`reqwest_middleware`] client, decided by the catalogue: [`RetryMiddleware`].
+//!
+//! Available with the `reqwest-middleware` feature.
 
 use crate::retrying::{classify, delay, idempotency, Verdict, DEFAULT_MAX_RETRY_AFTER};
 use crate::{CatalogueCode, ErrorCode};

@@ -20,6 +20,8 @@ const RETRY_AFTER_HEADERS: [&str; 3] = ["Retry-After", "retry-after", "RETRY-AFT
 
 /// An error response from FRS (or any service whose codes a catalogue lists), read losslessly.
 ///
+/// Available with the `alloc` feature.
+///
 /// Built by [`from_parts`](Self::from_parts) from the status, the headers and the body bytes of
 /// any HTTP client. It keeps the status, the code (known to the catalogue [`C`](CatalogueCode)
 /// or not), the server's message as sent, the request id, and the body's text when the body was
@@ -57,6 +59,7 @@ const RETRY_AFTER_HEADERS: [&str; 3] = ["Retry-After", "retry-after", "RETRY-AFT
 /// }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub struct ApiError<C: CatalogueCode = ErrorCode> {
     status: u16,
     code: Option<ResponseCode<C>>,
@@ -406,6 +409,8 @@ impl<C: CatalogueCode> ApiError<C> {
     /// [`retry_after`](Self::retry_after) with an HTTP date measured from `now` rather than the
     /// system clock, for a clock of your own or a test.
     ///
+    /// Available with the `std` feature.
+    ///
     /// ```
     /// # use frs_codes::{ApiError, ErrorCode};
     /// use std::time::{Duration, SystemTime};
@@ -418,6 +423,7 @@ impl<C: CatalogueCode> ApiError<C> {
     /// assert_eq!(error.retry_after_at(later), Some(Duration::ZERO));
     /// ```
     #[cfg(feature = "std")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
     #[must_use]
     pub fn retry_after_at(&self, now: std::time::SystemTime) -> Option<Duration> {
         retry_after(self.retry_after.as_deref()?, now)
@@ -492,11 +498,14 @@ fn delta_seconds(value: &str) -> Option<Duration> {
 
 /// The code of an error response: one the catalogue lists, or one it does not.
 ///
+/// Available with the `alloc` feature.
+///
 /// Match known codes on the exhaustive [`Known`](Self::Known) payload. An unknown code's string
 /// is read through [`UnknownCode::as_str`] rather than matched in a pattern, so that when a
 /// later catalogue lists the code, it moves to `Known` where the compiler points at it, and no
 /// arm matching its string silently stops matching.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub enum ResponseCode<C: CatalogueCode = ErrorCode> {
     /// A code of the catalogue.
     Known(C),
@@ -575,7 +584,10 @@ impl<C: CatalogueCode> fmt::Display for ResponseCode<C> {
 /// A code the catalogue does not list, kept exactly as sent, with the category its prefix belongs
 /// to (and, where categories are ranges, its number falls in), where one does. Opaque on purpose:
 /// see [`ResponseCode`].
+///
+/// Available with the `alloc` feature.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub struct UnknownCode<K> {
     code: String,
     category: Option<K>,

@@ -181,9 +181,12 @@ impl From<bool> for Idempotency {
 }
 
 #[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl From<&http::Method> for Idempotency {
     /// The method's idempotence, as [`Method::is_idempotent`](http::Method::is_idempotent)
     /// gives it: the same as [`Idempotency::from_method`] for every method.
+    ///
+    /// Available with the `http` feature.
     ///
     /// ```
     /// use frs_codes::Idempotency;

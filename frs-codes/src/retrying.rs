@@ -18,7 +18,13 @@ pub(crate) const DEFAULT_MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
 /// A response body replayed whole: the frames read to classify the response, then the rest as
 /// the server sends it. The caller reads exactly what the server sent.
+///
+/// Available with the `reqwest-middleware` or `tower` feature.
 #[derive(Debug)]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(feature = "reqwest-middleware", feature = "tower")))
+)]
 pub struct ReplayBody<B> {
     read: VecDeque<Frame<Bytes>>,
     rest: Option<B>,

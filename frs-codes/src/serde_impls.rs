@@ -126,6 +126,8 @@ macro_rules! __impl_serde {
 /// The body FRS sends with an error, `{"error_code": "FRS.0202", "error_msg": "..."}`, for
 /// serving an FRS-compatible API or mocking one.
 ///
+/// Available with the `serde` feature.
+///
 /// It serializes to the document's format, which [`ApiError::from_parts`](crate::ApiError::from_parts)
 /// reads back. Send it with the code's [`http_status`](crate::ErrorCode::http_status).
 ///
@@ -142,6 +144,7 @@ macro_rules! __impl_serde {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub struct ErrorBody<'a, C: CatalogueCode = ErrorCode> {
     /// The code, written as its string.
     pub error_code: C,

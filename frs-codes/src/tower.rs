@@ -1,6 +1,8 @@
 //! Retries in a [`tower`] stack of `http` clients (hyper's, or any service from
 //! `http::Request` to `http::Response`), decided by the catalogue.
 //!
+//! Available with the `tower` feature.
+//!
 //! A [`tower::retry::Policy`] decides before a response's body is read, so the decision takes
 //! two parts: [`Classify`] reads an error response's body (bounded, and replayed whole to the
 //! caller) and records what the catalogue says of it, and [`CatalogueRetry`] is the policy that
