@@ -735,21 +735,9 @@ async fn reqwest_gets_the_413_of_a_body_over_1_mib() {
     assert_eq!(status, 200);
 }
 
-/// The README's block after `marker`, fenced with ```` ```lang ````.
-fn readme_block(marker: &str, lang: &str) -> String {
-    let readme = support::workspace_file("README.md");
-    let at = readme
-        .find(marker)
-        .unwrap_or_else(|| panic!("the README has `{marker}`"));
-    let fence = format!("```{lang}\n");
-    let start = readme[at..].find(&fence).expect("a block after it") + at + fence.len();
-    let end = readme[start..].find("```\n").expect("the block ends") + start;
-    readme[start..end].to_owned()
-}
-
 #[test]
 fn the_client_example_prints_what_the_readme_shows() {
-    let command = readme_block("## A stand-in server and a client that reads it", "sh");
+    let command = support::readme_block("## A stand-in server and a client that reads it", "sh");
     let args: Vec<&str> = command
         .trim()
         .strip_prefix("cargo run -p frs-codes-cli -- serve ")
@@ -757,7 +745,7 @@ fn the_client_example_prints_what_the_readme_shows() {
         .split(' ')
         .collect();
     let server = start(&args);
-    let shown = readme_block(
+    let shown = support::readme_block(
         "cargo run -p frs-codes --features http --example client -- http://127.0.0.1:8080 20",
         "text",
     );
@@ -773,25 +761,7 @@ fn the_client_example_prints_what_the_readme_shows() {
 
 /// `cargo run -p frs-codes --example client -- ARGS`.
 fn client_example(args: &[&str]) -> std::process::Output {
-    // Its own target directory: this test's cargo holds the workspace's while it runs.
-    let target = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("readme-client");
-    Command::new(env!("CARGO"))
-        .args([
-            "run",
-            "-q",
-            "--locked",
-            "-p",
-            "frs-codes",
-            "--features",
-            "http",
-        ])
-        .args(["--example", "client", "--"])
-        .args(args)
-        .current_dir(workspace_root())
-        .env("CARGO_TARGET_DIR", target)
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("run the client example")
+    support::run_example("client", args, b"")
 }
 
 #[test]

@@ -77,3 +77,49 @@ pub fn frs_codes_in(dir: &Path, args: &[&str]) -> Run {
         .stdin(Stdio::null());
     finish(&mut command)
 }
+
+/// The README's block after `marker`, fenced with ```` ```lang ````.
+pub fn readme_block(marker: &str, lang: &str) -> String {
+    let readme = workspace_file("README.md");
+    let at = readme
+        .find(marker)
+        .unwrap_or_else(|| panic!("the README has `{marker}`"));
+    let fence = format!("```{lang}\n");
+    let start = readme[at..].find(&fence).expect("a block after it") + at + fence.len();
+    let end = readme[start..].find("```\n").expect("the block ends") + start;
+    readme[start..end].to_owned()
+}
+
+/// `cargo run -p frs-codes --features http --example NAME -- ARGS`, fed `stdin`.
+pub fn run_example(name: &str, args: &[&str], stdin: &[u8]) -> std::process::Output {
+    use std::io::Write as _;
+    // Its own target directory: this test's cargo holds the workspace's while it runs.
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("readme-examples");
+    let mut child = Command::new(env!("CARGO"))
+        .args([
+            "run",
+            "-q",
+            "--locked",
+            "-p",
+            "frs-codes",
+            "--features",
+            "http",
+        ])
+        .args(["--example", name, "--"])
+        .args(args)
+        .current_dir(workspace_root())
+        .env("CARGO_TARGET_DIR", target)
+        .env_remove("RUSTFLAGS")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the example");
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(stdin)
+        .expect("write its input");
+    child.wait_with_output().expect("the example ends")
+}
