@@ -3,7 +3,7 @@
 
 use crate::MacroCall;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 use std::collections::BTreeSet;
 
 /// What the macro does with its input tokens.
@@ -257,4 +257,37 @@ fn every_doc_example_imports_only_what_it_uses_and_no_name_takes_an_article() {
     assert!(examples > 10, "the docs carry examples: {examples}");
     // "a" before a type name reads wrong for half the names a catalogue can choose.
     assert!(!docs.contains(" a [`ErrorCode`]"), "{docs}");
+}
+
+#[test]
+fn a_default_runtime_gives_the_trait_impls_and_the_call_s_own_runtime_wins() {
+    let path = "tests/expansion/small.json";
+    let impls_for = |call: MacroCall| {
+        let file: syn::File = syn::parse2(call.expand().expect("valid")).expect("items");
+        file.items
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Impl(item) => item.trait_.as_ref().map(|(path, _)| {
+                    let path = path.to_token_stream().to_string();
+                    path.rsplit_once(" :: ")
+                        .map_or(path.clone(), |(runtime, _)| runtime.to_owned())
+                }),
+                _ => None,
+            })
+            .filter(|runtime| runtime.contains("frs"))
+            .collect::<BTreeSet<String>>()
+    };
+    let parse = |input: TokenStream| syn::parse2::<MacroCall>(input).expect("a call");
+
+    assert!(impls_for(parse(quote!(path = #path))).is_empty());
+    assert_eq!(
+        impls_for(parse(quote!(path = #path)).with_default_runtime(quote!(::frs_codes))),
+        BTreeSet::from([":: frs_codes".to_owned()])
+    );
+    assert_eq!(
+        impls_for(
+            parse(quote!(path = #path, runtime = frs)).with_default_runtime(quote!(::frs_codes))
+        ),
+        BTreeSet::from(["frs".to_owned()])
+    );
 }

@@ -5,7 +5,8 @@ use crate::options::{Options, OPTIONS};
 use crate::problem::Problem;
 use crate::suggest::closest;
 use crate::{catalogue, expand, validate, MANIFEST_HINT};
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Path, Token, Visibility};
@@ -34,6 +35,25 @@ pub struct MacroCall {
 }
 
 impl MacroCall {
+    /// This call, generating impls of the traits of the runtime crate at `runtime` unless the
+    /// call names its own `runtime`: how `frs_codes::frs_codes!` makes its default
+    /// `::frs_codes` while a caller that renamed the dependency can still say where it is.
+    ///
+    /// ```
+    /// use frs_codes_gen::MacroCall;
+    /// use quote::quote;
+    ///
+    /// let call: MacroCall = syn::parse2(quote!(name = GatewayCode))?;
+    /// let call = call.with_default_runtime(quote!(::frs_codes));
+    /// # let _ = call;
+    /// # Ok::<(), syn::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_default_runtime(mut self, runtime: TokenStream) -> Self {
+        self.options.runtime.get_or_insert(runtime);
+        self
+    }
+
     /// The items for this call, with the catalogue resolved against `CARGO_MANIFEST_DIR` and
     /// tracked so that editing it rebuilds the caller; or every problem, each a `syn::Error` at
     /// the path literal (or the call), combined, ready for `into_compile_error`.
@@ -76,8 +96,8 @@ impl Parse for MacroCall {
         let mut parse_error_type: Option<Ident> = None;
         let mut vis: Option<Visibility> = None;
         let mut doc_path: Option<Path> = None;
+        let mut runtime: Option<Path> = None;
         let mut seen: Vec<String> = Vec::new();
-        let runtime = parse_runtime(input)?;
         let names: Vec<&str> = OPTIONS.iter().map(|(name, _)| *name).collect();
 
         while !input.is_empty() {
@@ -110,7 +130,8 @@ impl Parse for MacroCall {
                 "case" => case_type = Some(parse_value(input, &key_name, expected)?),
                 "parse_error" => parse_error_type = Some(parse_value(input, &key_name, expected)?),
                 "vis" => vis = Some(parse_value(input, &key_name, expected)?),
-                _ => doc_path = Some(parse_value(input, &key_name, expected)?),
+                "doc_path" => doc_path = Some(parse_value(input, &key_name, expected)?),
+                _ => runtime = Some(parse_value(input, &key_name, expected)?),
             }
             if input.is_empty() {
                 break;
@@ -125,7 +146,7 @@ impl Parse for MacroCall {
             parse_error_type,
             vis,
             doc_path,
-            runtime,
+            runtime.map(ToTokens::into_token_stream),
         )
         .map_err(|clashes| {
             let mut errors = clashes
@@ -145,37 +166,6 @@ impl Parse for MacroCall {
             options,
         })
     }
-}
-
-/// The hidden leading `runtime = <path>,` that `frs_codes::frs_codes!` passes. The path is taken
-/// as raw tokens up to the comma because `$crate` is not something `syn::Path` parses.
-fn parse_runtime(input: ParseStream) -> syn::Result<Option<TokenStream>> {
-    let fork = input.fork();
-    let is_runtime = fork
-        .call(Ident::parse_any)
-        .is_ok_and(|key: Ident| key == "runtime")
-        && fork.peek(Token![=]);
-    if !is_runtime {
-        return Ok(None);
-    }
-    input.call(Ident::parse_any).map(|_: Ident| ())?;
-    input.parse::<Token![=]>()?;
-    let runtime = input.step(|cursor| {
-        let mut tokens = TokenStream::new();
-        let mut rest = *cursor;
-        while let Some((token, next)) = rest.token_tree() {
-            if matches!(&token, TokenTree::Punct(punct) if punct.as_char() == ',') {
-                break;
-            }
-            tokens.extend([token]);
-            rest = next;
-        }
-        Ok((tokens, rest))
-    })?;
-    if !input.is_empty() {
-        input.parse::<Token![,]>()?;
-    }
-    Ok(Some(runtime))
 }
 
 fn parse_value<T: Parse>(input: ParseStream, key: &str, expected: &str) -> syn::Result<T> {

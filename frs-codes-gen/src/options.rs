@@ -10,7 +10,7 @@ use syn::parse::Parse;
 use syn::{Ident, Path, Visibility};
 
 /// The options users write, each with what its value must be (the "takes ..." of messages).
-pub(crate) const OPTIONS: [(&str, &str); 7] = [
+pub(crate) const OPTIONS: [(&str, &str); 8] = [
     ("path", "a string literal such as \"codes.json\""),
     ("name", "a type name such as `ErrorCode`"),
     ("category", "a type name such as `Category`"),
@@ -18,6 +18,7 @@ pub(crate) const OPTIONS: [(&str, &str); 7] = [
     ("parse_error", "a type name such as `ErrorCodeParseError`"),
     ("vis", "a visibility such as `pub(crate)`"),
     ("doc_path", "a path such as `my_crate::errors`"),
+    ("runtime", "a path such as `frs_codes`"),
 ];
 
 /// The options that name generated types, in the order of [`Options`]' fields: the option,
@@ -91,9 +92,6 @@ fn clash_message(name: &str, members: &[usize], given: [bool; 4]) -> String {
         ),
     )
 }
-
-/// The hidden option `runtime`: the path of the `frs-codes` crate.
-const RUNTIME_EXPECTED: &str = "a path such as `frs_codes`";
 
 /// Every choice expansion needs besides the catalogue, defaults filled in.
 pub(crate) struct Options {
@@ -222,7 +220,7 @@ fn parse_setting<T: Parse>(
             let expected = OPTIONS
                 .iter()
                 .find(|(name, _)| *name == key)
-                .map_or(RUNTIME_EXPECTED, |(_, expected)| expected);
+                .map_or("a value", |(_, expected)| expected);
             problems.push(format!("option `{key}` takes {expected}, not `{value}`"));
             None
         }

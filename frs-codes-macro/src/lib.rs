@@ -27,6 +27,9 @@ use proc_macro::TokenStream;
 /// * `vis = pub`: the visibility of every generated item, e.g. `vis = pub(crate)`.
 /// * `doc_path = my_crate::errors`: where users reach the types; with it the generated docs carry
 ///   examples (they run as doctests of the calling crate).
+/// * `runtime = frs_codes`: the path of the `frs-codes` crate; with it the generated enums
+///   implement its `CatalogueCode` and `CatalogueCategory` (and its serde impls, with its `serde`
+///   feature). `frs_codes::frs_codes!` gives `::frs_codes` by itself.
 ///
 /// A catalogue that breaks a rule is a compile error naming the file, the line and column of
 /// the entry and what to change; every problem is reported at once.
@@ -34,6 +37,21 @@ use proc_macro::TokenStream;
 pub fn frs_codes(input: TokenStream) -> TokenStream {
     syn::parse::<frs_codes_gen::MacroCall>(input)
         .and_then(|call| call.expand())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+// `frs_codes!` as `frs-codes` re-exports it: the same, with `runtime = ::frs_codes` unless the
+// call gives a `runtime`. Hidden and without doc comments, so that the re-export's docs are the
+// only ones rustdoc shows for it.
+#[doc(hidden)]
+#[proc_macro]
+pub fn frs_codes_in_runtime(input: TokenStream) -> TokenStream {
+    syn::parse::<frs_codes_gen::MacroCall>(input)
+        .and_then(|call| {
+            call.with_default_runtime(quote::quote!(::frs_codes))
+                .expand()
+        })
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

@@ -103,8 +103,9 @@
 //!
 //! Options (all optional): `path` (relative to `Cargo.toml`), `name`, `category`, `case`
 //! (default: `name` + `Case`), `parse_error` (default: `name` + `ParseError`), `vis` (e.g.
-//! `vis = pub(crate)`), and `doc_path` (the path users name the types by; with it the generated
-//! docs carry runnable examples).
+//! `vis = pub(crate)`), `doc_path` (the path users name the types by; with it the generated
+//! docs carry runnable examples), and `runtime` (this crate's path, `::frs_codes` unless your
+//! `Cargo.toml` renames it).
 //!
 //! # Catalogue format
 //!
@@ -247,6 +248,8 @@ pub use serde_impls::ErrorBody;
 /// * `vis = pub`: the visibility of every generated item, e.g. `vis = pub(crate)`.
 /// * `doc_path = my_crate::errors`: where users reach the types; with it the generated docs carry
 ///   examples (they run as doctests of the calling crate).
+/// * `runtime = frs_codes`: the path of this crate, if your `Cargo.toml` renames it (`frs = {
+///   package = "frs-codes", .. }` needs `runtime = frs`); by default `::frs_codes`.
 ///
 /// Through this crate (rather than `frs-codes-macro` directly) the generated enums also
 /// implement [`CatalogueCode`] and [`CatalogueCategory`], so [`ApiError`]`<YourCode>` reads
@@ -255,14 +258,12 @@ pub use serde_impls::ErrorBody;
 ///
 /// A catalogue that breaks a rule is a compile error naming the file, the line and column of
 /// the entry and what to change; every problem is reported at once.
+// A re-export rather than a `macro_rules!` wrapper passing `$crate`, so that rustc's note on a
+// catalogue error names the macro the user called, not a path inside this crate.
 #[cfg(feature = "macro")]
 #[cfg_attr(docsrs, doc(cfg(feature = "macro")))]
-#[macro_export]
-macro_rules! frs_codes {
-    ($($options:tt)*) => {
-        $crate::__private::frs_codes!(runtime = $crate, $($options)*);
-    };
-}
+#[doc(inline)]
+pub use frs_codes_macro::frs_codes_in_runtime as frs_codes;
 
 #[cfg(not(feature = "serde"))]
 #[doc(hidden)]
@@ -274,8 +275,6 @@ macro_rules! __impl_serde {
 /// What the expansions of `frs_codes!` and [`__impl_serde!`] name; not public API.
 #[doc(hidden)]
 pub mod __private {
-    #[cfg(feature = "macro")]
-    pub use frs_codes_macro::frs_codes;
     #[cfg(feature = "serde")]
     pub use serde;
 

@@ -95,3 +95,40 @@ fn the_macro_alone_is_enough() {
         .build()
         .expect("no dependency beyond the macro crate is needed");
 }
+
+/// A crate that renames the dependency names the runtime with `runtime = …`; the expansion then
+/// implements the runtime's traits through that name, so `ApiError` reads the consumer's codes.
+#[test]
+fn a_renamed_runtime_is_named_with_the_runtime_option() {
+    let path = crate::support::workspace_root().join("frs-codes");
+    let consumer = Consumer::library_with(
+        "clean-renamed-runtime",
+        &format!("frs = {{ package = \"frs-codes\", path = {path:?}, features = [\"macro\"] }}"),
+    );
+    consumer.write("codes.json", CATALOGUE).write(
+        "src/lib.rs",
+        r#"//! Depends on frs-codes under the name `frs`.
+#![deny(missing_docs, warnings)]
+#![forbid(unsafe_code)]
+
+frs::frs_codes!(runtime = frs);
+
+/// The code a body names, read through the runtime's `ApiError`.
+pub fn code_of(body: &[u8]) -> Option<ErrorCode> {
+    let error = frs::ApiError::<ErrorCode>::from_catalogue_parts(400, |_| None::<&str>, body)?;
+    error.known_code()
+}
+"#,
+    );
+    consumer
+        .build()
+        .expect("the expansion names the runtime by the consumer's name for it");
+    consumer.write(
+        "src/lib.rs",
+        "//! Renamed, runtime not named.\n\nfrs::frs_codes!();\n",
+    );
+    let unnamed = consumer
+        .build()
+        .expect_err("`::frs_codes` is not a crate this consumer has");
+    assert!(unnamed.contains("frs_codes"), "{unnamed}");
+}

@@ -71,3 +71,40 @@ fn check_case(cases_dir: &Path, case: &str, bless: bool) -> Result<(), String> {
         )),
     }
 }
+
+/// rustc notes that an error spanned at a macro call comes from that macro. The note must name
+/// the macro the user wrote, `frs_codes::frs_codes`, and nothing inside the runtime crate (a
+/// `macro_rules!` wrapper made it `$crate::__private::frs_codes`, "which comes from the
+/// expansion of the macro `frs_codes::frs_codes`").
+#[test]
+fn catalogue_errors_name_the_macro_the_user_called() {
+    let called = "  = note: this error originates in the macro `frs_codes::frs_codes` (in Nightly \
+                  builds, run with -Z macro-backtrace for more info)";
+    let mut notes = 0;
+    let mut wrong = Vec::new();
+    for entry in fs::read_dir(workspace_root().join("tests/ui")).expect("tests/ui") {
+        let path = entry.expect("an entry").path();
+        if path
+            .extension()
+            .is_none_or(|extension| extension != "stderr")
+        {
+            continue;
+        }
+        let source = fs::read_to_string(path.with_extension("rs")).expect("the case's source");
+        if !source.contains("frs_codes::frs_codes!") {
+            continue;
+        }
+        let snapshot = fs::read_to_string(&path).expect("the snapshot");
+        for line in snapshot
+            .lines()
+            .filter(|line| line.contains("originates in"))
+        {
+            notes += 1;
+            if line != called {
+                wrong.push(format!("{}: {line}", path.display()));
+            }
+        }
+    }
+    assert!(notes > 10, "the catalogue cases carry the note ({notes})");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
