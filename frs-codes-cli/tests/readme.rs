@@ -1,8 +1,9 @@
 //! The README's output blocks, produced by running what it says, each test named after the
 //! section whose block it keeps: the quick start, `check` on the sample catalogue, the macro's
-//! error for that catalogue, `parse_response` on the document's body, the stand-in server's first
-//! line, and the catalogue format's sample. (The client example's block is compared in
-//! `serve.rs`, with the server it needs.)
+//! error for that catalogue, `parse_response` on the document's body (and its usage and exit
+//! statuses as the README states them), the stand-in server's first line, and the catalogue
+//! format's sample. (The client example's block is compared in `serve.rs`, with the server it
+//! needs.)
 
 mod support;
 
@@ -179,4 +180,54 @@ fn catalogue_format_the_sample_passes_every_rule() {
         run.stdout,
         "codes.json: no problems (4 codes in 4 categories)\n"
     );
+}
+
+#[test]
+fn reading_error_responses_parse_response_reads_any_body_as_its_usage_says() {
+    let readme = support::workspace_file("README.md");
+    let usage = readme
+        .split_once("The usage is `")
+        .and_then(|(_, rest)| rest.split_once('`'))
+        .expect("the README gives the usage")
+        .0;
+    let help = run_example("parse_response", &["--help"], b"");
+    assert_eq!(help.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&help.stdout).lines().next(),
+        Some(format!("usage: {usage}").as_str())
+    );
+
+    // "Any bytes give exit status 0": not UTF-8, not JSON, and the same from FILE, `-` and
+    // standard input.
+    let body: &[u8] = b"\xff\xfe<html>502 Bad Gateway";
+    let file = scratch("readme-parse-response").join("body");
+    std::fs::write(&file, body).expect("write");
+    let file = file.to_str().expect("UTF-8 path");
+    let from_stdin = run_example("parse_response", &["--status", "502"], body);
+    assert_eq!(from_stdin.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&from_stdin.stdout).starts_with("HTTP 502"),
+        "{}",
+        String::from_utf8_lossy(&from_stdin.stdout)
+    );
+    for args in [["--status", "502", file], ["--status", "502", "-"]] {
+        let run = run_example("parse_response", &args, body);
+        assert_eq!(run.status.code(), Some(0), "{args:?}");
+        assert_eq!(run.stdout, from_stdin.stdout, "{args:?}");
+    }
+
+    // "Bad arguments give 2".
+    for args in [
+        &[][..],
+        &["--status", "four hundred"][..],
+        &["--status"][..],
+    ] {
+        let run = run_example("parse_response", args, b"{}");
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&run.stderr).contains(&format!("usage: {usage}")),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
 }
