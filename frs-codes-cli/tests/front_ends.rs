@@ -241,8 +241,8 @@ fn a_generated_file_passes_clippy() {
         let consumer = Consumer::library(name);
         consumer.write("codes.json", &catalogue).write(
             "src/lib.rs",
-            "//! A library holding a generated file.\n#![deny(warnings, missing_docs)]\n\n\
-             /// The catalogue's types.\npub mod codes;\n",
+            "//! A library holding a generated file.\n#![deny(warnings, missing_docs)]\n\
+             #![forbid(unsafe_code)]\n\n/// The catalogue's types.\npub mod codes;\n",
         );
         let generated = frs_codes_in(
             &consumer.dir,
