@@ -281,12 +281,13 @@ fn a_default_runtime_gives_the_trait_impls_and_the_call_s_own_runtime_wins() {
 
     assert!(impls_for(parse(quote!(path = #path))).is_empty());
     assert_eq!(
-        impls_for(parse(quote!(path = #path)).with_default_runtime(quote!(::frs_codes))),
+        impls_for(parse(quote!(path = #path)).with_default_runtime(syn::parse_quote!(::frs_codes))),
         BTreeSet::from([":: frs_codes".to_owned()])
     );
     assert_eq!(
         impls_for(
-            parse(quote!(path = #path, runtime = frs)).with_default_runtime(quote!(::frs_codes))
+            parse(quote!(path = #path, runtime = frs))
+                .with_default_runtime(syn::parse_quote!(::frs_codes))
         ),
         BTreeSet::from(["frs".to_owned()])
     );

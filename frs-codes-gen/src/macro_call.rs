@@ -6,7 +6,6 @@ use crate::problem::Problem;
 use crate::suggest::closest;
 use crate::{catalogue, expand, validate, MANIFEST_HINT};
 use proc_macro2::{Span, TokenStream};
-use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Path, Token, Visibility};
@@ -44,12 +43,12 @@ impl MacroCall {
     /// use quote::quote;
     ///
     /// let call: MacroCall = syn::parse2(quote!(name = GatewayCode))?;
-    /// let call = call.with_default_runtime(quote!(::frs_codes));
+    /// let call = call.with_default_runtime(syn::parse_quote!(::frs_codes));
     /// # let _ = call;
     /// # Ok::<(), syn::Error>(())
     /// ```
     #[must_use]
-    pub fn with_default_runtime(mut self, runtime: TokenStream) -> Self {
+    pub fn with_default_runtime(mut self, runtime: Path) -> Self {
         self.options.runtime.get_or_insert(runtime);
         self
     }
@@ -146,7 +145,7 @@ impl Parse for MacroCall {
             parse_error_type,
             vis,
             doc_path,
-            runtime.map(ToTokens::into_token_stream),
+            runtime,
         )
         .map_err(|clashes| {
             let mut errors = clashes

@@ -3,8 +3,8 @@
 //!
 //! [`Builder`]: crate::Builder
 
-use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, ToTokens};
+use proc_macro2::Span;
+use quote::format_ident;
 use syn::ext::IdentExt;
 use syn::parse::Parse;
 use syn::{Ident, Path, Visibility};
@@ -105,7 +105,7 @@ pub(crate) struct Options {
     pub doc_path: Option<Path>,
     /// The path of the `frs-codes` runtime crate. With it the generated types implement the
     /// runtime's traits and get its serde impls; without it the output depends on `core` alone.
-    pub runtime: Option<TokenStream>,
+    pub runtime: Option<Path>,
 }
 
 impl Options {
@@ -118,7 +118,7 @@ impl Options {
         parse_error_type: Option<Ident>,
         vis: Option<Visibility>,
         doc_path: Option<Path>,
-        runtime: Option<TokenStream>,
+        runtime: Option<Path>,
     ) -> Result<Self, Vec<(Span, String)>> {
         let given = [
             code_type.is_some(),
@@ -190,7 +190,7 @@ impl Options {
         let parse_error_type = parse_setting("parse_error", &settings.parse_error, &mut problems);
         let vis = parse_setting("vis", &settings.vis, &mut problems);
         let doc_path = parse_setting("doc_path", &settings.doc_path, &mut problems);
-        let runtime: Option<Path> = parse_setting("runtime", &settings.runtime, &mut problems);
+        let runtime = parse_setting("runtime", &settings.runtime, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -201,7 +201,7 @@ impl Options {
             parse_error_type,
             vis,
             doc_path,
-            runtime.map(ToTokens::into_token_stream),
+            runtime,
         )
         .map_err(|clashes| clashes.into_iter().map(|(_, message)| message).collect())
     }
@@ -242,6 +242,7 @@ pub(crate) struct Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use quote::ToTokens;
 
     #[test]
     fn strings_become_options_or_say_what_they_take() {

@@ -35,10 +35,7 @@ use proc_macro::TokenStream;
 /// the entry and what to change; every problem is reported at once.
 #[proc_macro]
 pub fn frs_codes(input: TokenStream) -> TokenStream {
-    syn::parse::<frs_codes_gen::MacroCall>(input)
-        .and_then(|call| call.expand())
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
+    expand(input, |call| call)
 }
 
 // `frs_codes!` as `frs-codes` re-exports it: the same, with `runtime = ::frs_codes` unless the
@@ -47,11 +44,18 @@ pub fn frs_codes(input: TokenStream) -> TokenStream {
 #[doc(hidden)]
 #[proc_macro]
 pub fn frs_codes_in_runtime(input: TokenStream) -> TokenStream {
+    expand(input, |call| {
+        call.with_default_runtime(syn::parse_quote!(::frs_codes))
+    })
+}
+
+/// The call parsed, completed by `complete`, and expanded; any problem as compile errors.
+fn expand(
+    input: TokenStream,
+    complete: impl FnOnce(frs_codes_gen::MacroCall) -> frs_codes_gen::MacroCall,
+) -> TokenStream {
     syn::parse::<frs_codes_gen::MacroCall>(input)
-        .and_then(|call| {
-            call.with_default_runtime(quote::quote!(::frs_codes))
-                .expand()
-        })
+        .and_then(|call| complete(call).expand())
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }
