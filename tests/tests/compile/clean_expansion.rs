@@ -100,10 +100,12 @@ fn the_macro_alone_is_enough() {
 /// implements the runtime's traits through that name, so `ApiError` reads the consumer's codes.
 #[test]
 fn a_renamed_runtime_is_named_with_the_runtime_option() {
-    let path = crate::support::workspace_root().join("frs-codes");
     let consumer = Consumer::library_with(
         "clean-renamed-runtime",
-        &format!("frs = {{ package = \"frs-codes\", path = {path:?}, features = [\"macro\"] }}"),
+        &format!(
+            "frs = {{ package = \"frs-codes\", path = {}, features = [\"macro\"] }}",
+            crate::support::crate_path("frs-codes")
+        ),
     );
     consumer.write("codes.json", CATALOGUE).write(
         "src/lib.rs",

@@ -1,7 +1,7 @@
 //! What a user's build of the bundled types compiles: `frs-codes` with its defaults, or with
 //! none, builds no proc macro at all (no generator, no `syn`, no `serde_derive`).
 
-use super::support::{workspace_root, Consumer};
+use super::support::{crate_path, Consumer};
 
 /// Uses the bundled types the way the README's first example does.
 const BUNDLED_USER: &str = r#"//! Reads a code of the bundled catalogue.
@@ -59,29 +59,26 @@ fn assert_lean(name: &str, dependency: &str) {
 
 #[test]
 fn the_bundled_types_compile_no_proc_macro_with_default_features() {
-    let path = workspace_root().join("frs-codes");
-    assert_lean(
-        "lean-defaults",
-        &format!("frs-codes = {{ path = {path:?} }}"),
-    );
+    let path = crate_path("frs-codes");
+    assert_lean("lean-defaults", &format!("frs-codes = {{ path = {path} }}"));
 }
 
 #[test]
 fn the_bundled_types_compile_no_proc_macro_without_default_features() {
-    let path = workspace_root().join("frs-codes");
+    let path = crate_path("frs-codes");
     assert_lean(
         "lean-no-defaults",
-        &format!("frs-codes = {{ path = {path:?}, default-features = false }}"),
+        &format!("frs-codes = {{ path = {path}, default-features = false }}"),
     );
 }
 
 #[test]
 fn the_macro_feature_is_what_brings_the_proc_macro() {
-    let path = workspace_root().join("frs-codes");
+    let path = crate_path("frs-codes");
     let consumer = Consumer::library_with(
         "lean-with-macro",
         &format!(
-            "frs-codes = {{ path = {path:?}, default-features = false, features = [\"macro\"] }}"
+            "frs-codes = {{ path = {path}, default-features = false, features = [\"macro\"] }}"
         ),
     );
     consumer.write("src/lib.rs", BUNDLED_USER);

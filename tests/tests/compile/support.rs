@@ -17,9 +17,16 @@ pub fn workspace_root() -> PathBuf {
 const LIBRARY: &str = "[lib]\npath = \"src/lib.rs\"\n";
 const BINARY: &str = "[[bin]]\nname = \"consumer\"\npath = \"src/main.rs\"\n";
 
+/// The quoted TOML path of the workspace crate in directory `crate_dir`, for a `path = ...` key.
+pub fn crate_path(crate_dir: &str) -> String {
+    format!("{:?}", workspace_root().join(crate_dir))
+}
+
 fn runtime_dependency() -> String {
-    let path = workspace_root().join("frs-codes");
-    format!("frs-codes = {{ path = {path:?}, default-features = false, features = [\"macro\"] }}")
+    format!(
+        "frs-codes = {{ path = {}, default-features = false, features = [\"macro\"] }}",
+        crate_path("frs-codes")
+    )
 }
 
 pub struct Consumer {
@@ -37,11 +44,13 @@ impl Consumer {
     /// A library crate named `name`, depending on `frs-codes` with its default features and
     /// `macro`, so that the expansion also implements the runtime's traits and serde.
     pub fn library_with_default_features(name: &str) -> Self {
-        let path = workspace_root().join("frs-codes");
         Self::create(
             name,
             LIBRARY,
-            &format!("frs-codes = {{ path = {path:?}, features = [\"macro\"] }}"),
+            &format!(
+                "frs-codes = {{ path = {}, features = [\"macro\"] }}",
+                crate_path("frs-codes")
+            ),
         )
     }
 
@@ -57,11 +66,13 @@ impl Consumer {
 
     /// A library crate that depends on `frs-codes-macro` alone.
     pub fn macro_only(name: &str) -> Self {
-        let path = workspace_root().join("frs-codes-macro");
         Self::create(
             name,
             LIBRARY,
-            &format!("frs-codes-macro = {{ path = {path:?} }}"),
+            &format!(
+                "frs-codes-macro = {{ path = {} }}",
+                crate_path("frs-codes-macro")
+            ),
         )
     }
 
