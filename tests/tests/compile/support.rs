@@ -153,8 +153,18 @@ fn outcome(consumer: &Consumer, output: Output) -> Result<(), String> {
     if output.status.success() {
         Ok(())
     } else {
-        Err(consumer.normalize(&String::from_utf8_lossy(&output.stderr)))
+        Err(consumer.normalize(&diagnostics(&output)))
     }
+}
+
+/// What a failed build printed for the user, without the line cargo adds when the failure
+/// comes while other crates still compile: it depends on scheduling, not on the consumer.
+pub fn diagnostics(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .filter(|line| *line != "warning: build failed, waiting for other jobs to finish...")
+        .map(|line| format!("{line}\n"))
+        .collect()
 }
 
 fn shared_target() -> PathBuf {
