@@ -217,10 +217,10 @@ fn parse_setting<T: Parse>(
     match syn::parse_str(value) {
         Ok(parsed) => Some(parsed),
         Err(_) => {
-            let expected = OPTIONS
+            let (_, expected) = OPTIONS
                 .iter()
                 .find(|(name, _)| *name == key)
-                .map_or("a value", |(_, expected)| expected);
+                .expect("every setting is an option of OPTIONS");
             problems.push(format!("option `{key}` takes {expected}, not `{value}`"));
             None
         }
@@ -258,18 +258,29 @@ mod tests {
         assert_eq!(options.category_type, "Category");
         assert_eq!(options.vis.to_token_stream().to_string(), "pub (crate)");
 
+        // Every setting, so that each names an option whose "takes ..." the message can give.
         let problems = Options::from_strings(&Settings {
             name: Some("Gateway Code".to_owned()),
+            category: Some("1Category".to_owned()),
+            case: Some("Case!".to_owned()),
+            parse_error: Some("Parse-Error".to_owned()),
+            vis: Some("public".to_owned()),
             doc_path: Some("my crate".to_owned()),
-            ..Settings::default()
+            runtime: Some("frs codes".to_owned()),
         })
         .err()
-        .expect("neither value parses");
+        .expect("no value parses");
         assert_eq!(
             problems,
             [
                 "option `name` takes a type name such as `ErrorCode`, not `Gateway Code`",
+                "option `category` takes a type name such as `Category`, not `1Category`",
+                "option `case` takes a type name such as `ErrorCodeCase`, not `Case!`",
+                "option `parse_error` takes a type name such as `ErrorCodeParseError`, not \
+                 `Parse-Error`",
+                "option `vis` takes a visibility such as `pub(crate)`, not `public`",
                 "option `doc_path` takes a path such as `my_crate::errors`, not `my crate`",
+                "option `runtime` takes a path such as `frs_codes`, not `frs codes`",
             ]
         );
     }
