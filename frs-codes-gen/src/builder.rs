@@ -167,24 +167,28 @@ impl Builder {
         }
     }
 
-    #[cfg(feature = "render")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "render")))]
     /// The generated items as formatted source, under a header naming the catalogue.
+    ///
+    /// Available with the `render` feature.
     ///
     /// # Errors
     ///
     /// As for [`tokens`](Self::tokens).
+    #[cfg(feature = "render")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "render")))]
     pub fn source(&self) -> Result<String, Error> {
         render::source(self.tokens()?, &self.file())
     }
 
-    #[cfg(feature = "render")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "render")))]
     /// Writes [`source`](Self::source) to `path`, unless the file already holds exactly that.
+    ///
+    /// Available with the `render` feature.
     ///
     /// # Errors
     ///
     /// As for [`tokens`](Self::tokens), and when the file cannot be written.
+    #[cfg(feature = "render")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "render")))]
     pub fn write_to(&self, path: impl AsRef<Path>) -> Result<(), Error> {
         let path = path.as_ref();
         let source = self.source()?;
@@ -203,14 +207,16 @@ impl Builder {
         })
     }
 
-    #[cfg(feature = "render")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "render")))]
     /// From a build script: writes the source to `$OUT_DIR/<file_name>` and tells Cargo to run
     /// the build script again when the catalogue changes. Returns the path written.
+    ///
+    /// Available with the `render` feature.
     ///
     /// # Errors
     ///
     /// As for [`write_to`](Self::write_to), and when `OUT_DIR` is not set (not a build script).
+    #[cfg(feature = "render")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "render")))]
     pub fn write_to_out_dir(&self, file_name: &str) -> Result<PathBuf, Error> {
         if let Source::Manifest(path) = &self.source {
             // Before anything can fail: a catalogue fixed after a failed build must rebuild.

@@ -1,21 +1,54 @@
-//! Every public item behind a feature says so in its docs: a line naming the feature, which any
-//! `cargo doc --all-features` shows, and the `doc(cfg)` attribute that docs.rs turns into a
-//! badge. Read from the source, so an item added without them fails here.
+//! Every public item behind a feature, in `frs-codes` and in `frs-codes-gen`, says so in its
+//! docs: a line naming the feature, which any `cargo doc --all-features` shows, and the
+//! `doc(cfg)` attribute that docs.rs turns into a badge. Read from the source, so an item added
+//! without them fails here.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The modules that exist only with a feature, and that feature (or features).
-const GATED_MODULES: [(&str, &str); 5] = [
-    ("http.rs", "`http`"),
-    ("body.rs", "`alloc`"),
-    ("response.rs", "`alloc`"),
-    ("serde_impls.rs", "`serde`"),
-    ("retrying.rs", "`reqwest-middleware` or `tower`"),
+/// The crates whose features gate public items.
+const CRATES: [&str; 2] = ["frs-codes", "frs-codes-gen"];
+
+/// The modules that exist only with a feature (crate, file under `src`), and that feature (or
+/// features).
+const GATED_MODULES: [(&str, &str, &str); 9] = [
+    ("frs-codes", "http.rs", "`http`"),
+    ("frs-codes", "body.rs", "`alloc`"),
+    ("frs-codes", "response.rs", "`alloc`"),
+    ("frs-codes", "serde_impls.rs", "`serde`"),
+    (
+        "frs-codes",
+        "retrying.rs",
+        "`reqwest-middleware` or `tower`",
+    ),
+    ("frs-codes-gen", "import/mod.rs", "`import`"),
+    ("frs-codes-gen", "import/decode.rs", "`import`"),
+    ("frs-codes-gen", "import/notes.rs", "`import`"),
+    ("frs-codes-gen", "import/table.rs", "`import`"),
 ];
 
-fn source(file: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(file))
-        .expect("read the source")
+fn src(crate_dir: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(crate_dir)
+        .join("src")
+}
+
+fn source(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// Every `.rs` file under `dir`, subdirectories included.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("a source directory") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|extension| extension == "rs") {
+            files.push(path);
+        }
+    }
+    files
 }
 
 /// The attribute and doc lines right above line `index`.
@@ -40,21 +73,23 @@ fn preamble(lines: &[&str], index: usize) -> String {
 #[test]
 fn items_of_gated_modules_name_their_feature() {
     let mut missing = Vec::new();
-    for (file, features) in GATED_MODULES {
-        let text = source(file);
+    for (crate_dir, file, features) in GATED_MODULES {
+        let text = source(&src(crate_dir).join(file));
         let lines: Vec<&str> = text.lines().collect();
         for (index, line) in lines.iter().enumerate() {
-            let is_item = ["pub struct ", "pub enum ", "pub const "]
+            let is_item = ["pub struct ", "pub enum ", "pub const ", "pub fn "]
                 .iter()
                 .any(|start| line.starts_with(start));
             if !is_item {
                 continue;
             }
             let above = preamble(&lines, index);
-            if !above.contains(&format!("/// Available with the {features} feature."))
-                || !above.contains("doc(cfg(")
-            {
-                missing.push(format!("{file}:{}: {line}", index + 1));
+            // What the macro's expansions call is hidden from the docs, so it has no page to mark.
+            let hidden = above.contains("#[doc(hidden)]");
+            let marked = above.contains(&format!("/// Available with the {features} feature."))
+                && above.contains("doc(cfg(");
+            if !hidden && !marked {
+                missing.push(format!("{crate_dir}/src/{file}:{}: {line}", index + 1));
             }
         }
     }
@@ -67,15 +102,12 @@ fn items_of_gated_modules_name_their_feature() {
 #[test]
 fn items_behind_a_cfg_feature_carry_the_doc_cfg_attribute() {
     let mut missing = Vec::new();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    for entry in std::fs::read_dir(dir).expect("src") {
-        let path = entry.expect("an entry").path();
-        let file = path
-            .file_name()
-            .expect("a name")
-            .to_string_lossy()
-            .into_owned();
-        let text = source(&file);
+    let files = CRATES
+        .iter()
+        .flat_map(|crate_dir| rust_files(&src(crate_dir)));
+    for path in files {
+        let file = path.display().to_string();
+        let text = source(&path);
         let lines: Vec<&str> = text.lines().collect();
         for (index, line) in lines.iter().enumerate() {
             let Some(feature) = line
@@ -108,13 +140,17 @@ fn items_behind_a_cfg_feature_carry_the_doc_cfg_attribute() {
             let marked = lines[index..item]
                 .iter()
                 .any(|line| line.contains(&format!("doc(cfg(feature = \"{feature}\")")));
-            if public && !marked {
+            // A function's own page is where a reader looks for what it needs.
+            let named = !trimmed.starts_with("pub fn ")
+                || preamble(&lines, index)
+                    .contains(&format!("/// Available with the `{feature}` feature."));
+            if public && !(marked && named) {
                 missing.push(format!("{file}:{}: {}", item + 1, lines[item].trim()));
             }
         }
     }
     assert!(
         missing.is_empty(),
-        "behind a feature without doc(cfg): {missing:#?}"
+        "behind a feature without doc(cfg), or a function without its feature line: {missing:#?}"
     );
 }

@@ -2,6 +2,9 @@
 //! says so; anything else is refused with the place of the first byte that is not text.
 
 /// A page that is not text: where its first bad byte is.
+///
+/// Available with the `import` feature.
+#[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DecodeError {
     /// The byte offset of the first byte that is not UTF-8 (or of the unpaired UTF-16 unit).
@@ -25,6 +28,8 @@ impl std::error::Error for DecodeError {}
 /// The text of a page's `bytes`: UTF-8, with or without a byte-order mark, or UTF-16 (little or
 /// big endian) with one.
 ///
+/// Available with the `import` feature.
+///
 /// ```
 /// use frs_codes_gen::import::decode;
 ///
@@ -37,6 +42,7 @@ impl std::error::Error for DecodeError {}
 /// # Errors
 ///
 /// Bytes that are not UTF-8 (or not UTF-16 after its byte-order mark): the first bad one.
+#[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     let line_of = |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
     let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {

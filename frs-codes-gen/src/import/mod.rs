@@ -1,6 +1,8 @@
 //! A vendor's error-code page, imported as a catalogue: the document itself as the source of
 //! truth.
 //!
+//! Available with the `import` feature.
+//!
 //! The page may be the text a browser copies from it (one cell per line), its HTML (as the site
 //! serves it, or as Huawei Cloud's Markdown sources embed it), reStructuredText grid or simple
 //! tables (Open Telekom Cloud's documentation), or Markdown pipe tables; [`Format::detect`] tells
@@ -47,6 +49,9 @@ use crate::model::Catalogue;
 use crate::problem::{Error, Location, Problem};
 
 /// How a page is written.
+///
+/// Available with the `import` feature.
+#[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Format {
@@ -122,9 +127,12 @@ impl std::fmt::Display for Format {
 
 /// Every table of `page`, read as `format` says: header cells and rows of plain text.
 ///
+/// Available with the `import` feature.
+///
 /// # Errors
 ///
 /// A table the reader cannot make sense of, with its line.
+#[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 pub fn tables(page: &str, format: Format) -> Result<Vec<Table>, ReadError> {
     match format {
         Format::Text => Ok(text::tables(page).0),
@@ -135,6 +143,9 @@ pub fn tables(page: &str, format: Format) -> Result<Vec<Table>, ReadError> {
 }
 
 /// A page imported as a catalogue.
+///
+/// Available with the `import` feature.
+#[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 #[derive(Clone, Debug)]
 pub struct Imported {
     text: String,
@@ -174,10 +185,13 @@ impl Imported {
 /// Imports `page` (named `page_name` in messages), read as `format` or as [`Format::detect`]
 /// finds, merged into the existing catalogue `(text, file)` if one is given.
 ///
+/// Available with the `import` feature.
+///
 /// # Errors
 ///
 /// A row that cannot be read (naming its line), a page without an error-code table, an existing
 /// catalogue that is not valid, or an imported catalogue that breaks a rule.
+#[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 pub fn import(
     page: &str,
     page_name: &str,

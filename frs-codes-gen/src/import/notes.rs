@@ -4,6 +4,9 @@
 use std::fmt;
 
 /// How much a [`Note`] matters.
+///
+/// Available with the `import` feature.
+#[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Severity {
@@ -17,6 +20,8 @@ pub enum Severity {
 
 /// One thing an import says about the page.
 ///
+/// Available with the `import` feature.
+///
 /// ```
 /// use frs_codes_gen::import::{import, Severity};
 ///
@@ -28,6 +33,7 @@ pub enum Severity {
 /// assert!(note.message.starts_with("`4000` in the status column of `ELB.1061`"));
 /// # Ok::<(), frs_codes_gen::Error>(())
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Note {

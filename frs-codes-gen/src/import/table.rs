@@ -3,6 +3,9 @@
 //! later by the importer from the header cells.
 
 /// A table found on a page.
+///
+/// Available with the `import` feature.
+#[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Table {
     /// 1-based line of the table's first line (its header row, or its border).
@@ -14,6 +17,9 @@ pub struct Table {
 }
 
 /// A body row.
+///
+/// Available with the `import` feature.
+#[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     /// 1-based line where the row starts in the page.
@@ -27,6 +33,9 @@ pub struct Row {
 }
 
 /// A page that cannot be read as tables: where and why.
+///
+/// Available with the `import` feature.
+#[cfg_attr(docsrs, doc(cfg(feature = "import")))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReadError {
     /// 1-based line.
