@@ -1,7 +1,8 @@
 //! What a user's build of the bundled types compiles: `frs-codes` with its defaults, or with
 //! none, builds no proc macro at all (no generator, no `syn`, no `serde_derive`).
 
-use super::support::{crate_path, Consumer};
+use super::support::{crate_path, workspace_root, Consumer};
+use std::process::Command;
 
 /// Uses the bundled types the way the README's first example does.
 const BUNDLED_USER: &str = r#"//! Reads a code of the bundled catalogue.
@@ -89,4 +90,38 @@ fn the_macro_feature_is_what_brings_the_proc_macro() {
             .any(|line| line.starts_with("frs-codes-macro v")),
         "{macros:?}"
     );
+}
+
+/// "Using the bundled catalogue" names what depending on `frs-codes` with its defaults brings,
+/// which a user weighs before adding it: the names are exactly its direct dependencies.
+#[test]
+fn the_readme_names_every_dependency_the_default_features_bring() {
+    let tree = Command::new(env!("CARGO"))
+        .current_dir(workspace_root())
+        .args(["tree", "-p", "frs-codes", "-e", "normal", "--depth", "1"])
+        .args(["--prefix", "none", "--offline", "--locked"])
+        .output()
+        .expect("run cargo tree");
+    assert!(
+        tree.status.success(),
+        "cargo tree: {}",
+        String::from_utf8_lossy(&tree.stderr)
+    );
+    let tree = String::from_utf8(tree.stdout).expect("UTF-8");
+    let mut direct: Vec<&str> = tree
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split(' ').next())
+        .collect();
+    direct.sort_unstable();
+
+    let readme = std::fs::read_to_string(workspace_root().join("README.md")).expect("README.md");
+    let sentence = readme
+        .split("costs about what its default features bring, ")
+        .nth(1)
+        .and_then(|rest| rest.split(" (`BENCHMARKS.md`").next())
+        .expect("the README says what the default features bring");
+    let mut named: Vec<&str> = sentence.split('`').skip(1).step_by(2).collect();
+    named.sort_unstable();
+    assert_eq!(named, direct, "the README's list, and `cargo tree`'s");
 }
