@@ -223,10 +223,11 @@ fn an_imported_catalogue_behaves_the_same_from_the_macro_and_from_a_generated_fi
 /// The file `frs-codes generate` writes is plain source, so a consumer's lints see all of it
 /// (the macro's expansion they mostly do not): clippy's default lints find nothing in it, for
 /// each shape of `Category::of`: the bundled catalogue (bucket tables), buckets named by two
-/// digits, ranges too close for buckets (counted), and one shaped like an imported page.
+/// digits, ranges too close for buckets (counted), and one shaped like an imported page; in
+/// edition 2021 and in 2024, which `cargo new` writes.
 #[test]
 fn a_generated_file_passes_clippy() {
-    for (name, catalogue) in [
+    let catalogues = [
         ("clippy-generated-bundled", bundled_catalogue()),
         (
             "clippy-generated-two-digit",
@@ -237,8 +238,13 @@ fn a_generated_file_passes_clippy() {
             workspace_file("frs-codes-gen/tests/expansion/counted.json"),
         ),
         ("clippy-generated-imported", imported_catalogue()),
-    ] {
-        let consumer = Consumer::library(name);
+    ];
+    for (edition, (name, catalogue)) in ["2021", "2024"]
+        .into_iter()
+        .flat_map(|edition| catalogues.clone().map(|catalogue| (edition, catalogue)))
+    {
+        let name = format!("{name}-{edition}");
+        let consumer = Consumer::library(&name).in_edition(edition);
         consumer.write("codes.json", &catalogue).write(
             "src/lib.rs",
             "//! A library holding a generated file.\n#![deny(warnings, missing_docs)]\n\

@@ -226,11 +226,16 @@ pub(super) fn of_bytes(
         }
     });
     let listed_lookup = listed_tables.is_some().then(|| {
+        // Not two nested `if`s: from edition 2024 clippy would have them be one let chain,
+        // which edition 2021 does not have.
         quote! {
-            if Self::listed_categories()[slot] {
-                if let ::core::option::Option::Some(found) = #code_type::lookup(bytes) {
-                    return ::core::option::Option::Some(found.category());
-                }
+            let listed = if Self::listed_categories()[slot] {
+                #code_type::lookup(bytes)
+            } else {
+                #none
+            };
+            if let ::core::option::Option::Some(found) = listed {
+                return ::core::option::Option::Some(found.category());
             }
         }
     });

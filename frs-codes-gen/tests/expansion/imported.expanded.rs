@@ -703,10 +703,13 @@ impl Category {
             }
             slot
         };
-        if Self::listed_categories()[slot] {
-            if let ::core::option::Option::Some(found) = ErrorCode::lookup(bytes) {
-                return ::core::option::Option::Some(found.category());
-            }
+        let listed = if Self::listed_categories()[slot] {
+            ErrorCode::lookup(bytes)
+        } else {
+            ::core::option::Option::None
+        };
+        if let ::core::option::Option::Some(found) = listed {
+            return ::core::option::Option::Some(found.category());
         }
         Self::slot_categories()[slot]
     }

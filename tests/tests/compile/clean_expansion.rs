@@ -76,6 +76,14 @@ fn a_strict_no_std_consumer_builds_and_lints_without_any_diagnostic() {
     assert_strict_consumer_is_clean(&Consumer::library("clean-strict"));
 }
 
+/// Edition 2024, which `cargo new` writes, lints and scopes some code differently.
+#[test]
+fn in_edition_2024_the_expansion_is_as_clean() {
+    assert_strict_consumer_is_clean(
+        &Consumer::library_with_default_features("clean-strict-2024").in_edition("2024"),
+    );
+}
+
 /// With the runtime's default features the expansion also implements its traits and serde.
 #[test]
 fn with_the_runtimes_default_features_the_expansion_is_as_clean() {

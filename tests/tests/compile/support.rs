@@ -105,6 +105,18 @@ impl Consumer {
         }
     }
 
+    /// The consumer in another edition than 2021: code that is clean in one edition may not be
+    /// in another (clippy's `collapsible_if` reaches `if let` only from 2024, where let chains
+    /// exist), and `cargo new` writes the newest.
+    pub fn in_edition(self, edition: &str) -> Self {
+        let manifest_path = self.dir.join("Cargo.toml");
+        let manifest = fs::read_to_string(&manifest_path).expect("read consumer manifest");
+        let manifest =
+            manifest.replacen("edition = \"2021\"", &format!("edition = \"{edition}\""), 1);
+        fs::write(manifest_path, manifest).expect("write consumer manifest");
+        self
+    }
+
     pub fn write(&self, relative: &str, contents: &str) -> &Self {
         let path = self.dir.join(relative);
         if let Some(parent) = path.parent() {
