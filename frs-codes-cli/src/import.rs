@@ -27,7 +27,8 @@ pub struct Args {
     #[arg(long)]
     force: bool,
     /// Write nothing; exit with status 1, printing what changed, if the page no longer gives
-    /// the catalogue given with --merge (for CI jobs that watch a vendor's page), 0 if it does
+    /// the catalogue given with --merge (for CI jobs that watch a vendor's page), 0 if it does,
+    /// however that file is formatted
     #[arg(long, requires = "merge", conflicts_with = "output")]
     check: bool,
     /// How the page is written [default: detected from its content]
@@ -135,11 +136,21 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
         return Outcome::No;
     }
     let changes = imported.changes().map(ToString::to_string);
-    if args.check {
-        let current = existing
-            .as_ref()
-            .is_some_and(|(text, _)| text == imported.text());
-        if current {
+    if let (true, Some((text, file))) = (args.check, &existing) {
+        if text == imported.text() {
+            return Outcome::Done;
+        }
+        // A catalogue re-indented or reformatted by hand still holds what the page gives: the
+        // job watches the page, not the file's layout.
+        if same_json(text, imported.text()) {
+            let style = anstyle::Style::new()
+                .bold()
+                .fg_color(Some(anstyle::AnsiColor::Cyan.into()));
+            let _ = writeln!(
+                stderr,
+                "{style}note{style:#}: `{file}` holds what the page gives, formatted otherwise \
+                 than import writes it (`--merge {file} -o {file}` rewrites it as import does)"
+            );
             return Outcome::Done;
         }
         out.extend_from_slice(changes.unwrap_or_default().as_bytes());
@@ -163,6 +174,13 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
         }
     }
     Outcome::Done
+}
+
+/// Whether two catalogue texts are the same JSON value: the same fields with the same values,
+/// in whatever layout and field order.
+fn same_json(existing: &str, imported: &str) -> bool {
+    let value = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
+    value(existing).is_some_and(|existing| Some(existing) == value(imported))
 }
 
 /// How long a download may take, how many redirects it follows and how large a page may be.
