@@ -2,6 +2,7 @@
 
 use crate::body::{self, ParsedBody};
 use crate::{CatalogueCase, CatalogueCategory, CatalogueCode, ErrorCode, Idempotency, Retry};
+use alloc::boxed::Box;
 use alloc::string::String;
 use core::fmt;
 use core::time::Duration;
@@ -63,11 +64,13 @@ const RETRY_AFTER_HEADERS: [&str; 3] = ["Retry-After", "retry-after", "RETRY-AFT
 pub struct ApiError<C: CatalogueCode = ErrorCode> {
     status: u16,
     code: Option<ResponseCode<C>>,
-    message: Option<String>,
-    request_id: Option<String>,
-    encoded_authorization_message: Option<String>,
+    // Boxed strings, not `String`s: they are never grown, and 8 bytes less each keeps the error
+    // under clippy's `result_large_err` threshold (128 bytes) for `Result<_, ApiError>`.
+    message: Option<Box<str>>,
+    request_id: Option<Box<str>>,
+    encoded_authorization_message: Option<Box<str>>,
     /// The `Retry-After` header as sent: an HTTP date is read against the clock when asked.
-    retry_after: Option<String>,
+    retry_after: Option<Box<str>>,
     understood: bool,
     truncated: bool,
 }
@@ -163,10 +166,11 @@ impl<C: CatalogueCode> ApiError<C> {
         Some(Self {
             status,
             code: code.map(ResponseCode::new),
-            message,
-            request_id: header_request_id.or(request_id),
-            encoded_authorization_message,
-            retry_after,
+            message: message.map(String::into_boxed_str),
+            request_id: header_request_id.or(request_id).map(String::into_boxed_str),
+            encoded_authorization_message: encoded_authorization_message
+                .map(String::into_boxed_str),
+            retry_after: retry_after.map(String::into_boxed_str),
             understood,
             truncated,
         })
