@@ -2,7 +2,7 @@ use frs_codes::{Category, ErrorCode};
 
 /// Every category is named and there is no wildcard arm, so a category added to the catalogue
 /// stops this build until it is handled here. A `match` on `ErrorCode` works the same way.
-fn owner(code: ErrorCode) -> &'static str {
+pub fn owner(code: ErrorCode) -> &'static str {
     match code.category() {
         Category::CommonService => "client",
         Category::ServiceManagement => "account admin",
@@ -12,7 +12,7 @@ fn owner(code: ErrorCode) -> &'static str {
     }
 }
 
-fn advice(code: &str) -> String {
+pub fn advice(code: &str) -> String {
     match code.parse::<ErrorCode>() {
         Ok(ErrorCode::ServiceFrozen) => "contact support".into(),
         Ok(known) => format!("{known} ({}, ask the {}): {}", known.category(), owner(known), known.measure()),

@@ -1,6 +1,6 @@
 use frs_codes::{ApiError, ErrorCode, ResponseCode, Retry};
 
-fn check(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Result<(), ApiError> {
+pub fn check(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Result<(), ApiError> {
     match ApiError::from_parts(status, |name| headers.get(name), body) {
         None => Ok(()),
         Some(error) => {
