@@ -28,7 +28,7 @@ pub struct Args {
     force: bool,
     /// Write nothing; exit with status 1, printing what changed, if the page no longer gives
     /// the catalogue given with --merge (for CI jobs that watch a vendor's page), 0 if it does,
-    /// however that file is formatted
+    /// however that file is written
     #[arg(long, requires = "merge", conflicts_with = "output")]
     check: bool,
     /// How the page is written [default: detected from its content]
@@ -140,16 +140,20 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
         if text == imported.text() {
             return Outcome::Done;
         }
-        // A catalogue re-indented or reformatted by hand still holds what the page gives: the
-        // job watches the page, not the file's layout.
-        if same_json(text, imported.text()) {
+        // A catalogue written otherwise by hand (indented, `[403]` for `403`, one case spelled
+        // as `cases`) still holds what the page gives: the job watches the page, not the file.
+        if imported
+            .changes()
+            .is_some_and(|diff| diff.changes().is_empty())
+        {
             let style = anstyle::Style::new()
                 .bold()
                 .fg_color(Some(anstyle::AnsiColor::Cyan.into()));
             let _ = writeln!(
                 stderr,
-                "{style}note{style:#}: `{file}` holds what the page gives, formatted otherwise \
-                 than import writes it (`--merge {file} -o {file}` rewrites it as import does)"
+                "{style}note{style:#}: `{file}` holds what the page gives, written otherwise \
+                 than import writes it (`frs-codes import {page_name} --merge {file} -o {file}` \
+                 rewrites it as import does)"
             );
             return Outcome::Done;
         }
@@ -174,13 +178,6 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
         }
     }
     Outcome::Done
-}
-
-/// Whether two catalogue texts are the same JSON value: the same fields with the same values,
-/// in whatever layout and field order.
-fn same_json(existing: &str, imported: &str) -> bool {
-    let value = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
-    value(existing).is_some_and(|existing| Some(existing) == value(imported))
 }
 
 /// How long a download may take, how many redirects it follows and how large a page may be.

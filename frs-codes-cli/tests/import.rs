@@ -229,31 +229,37 @@ fn import_check_exits_1_with_the_diff_when_the_page_has_changed() {
     );
 }
 
-/// A catalogue re-indented by hand still holds what the page gives: `--check` passes (it watches
-/// the page, not the layout), and says how to get import's layout back.
+/// A catalogue written otherwise by hand (re-indented, one status as a list) still holds what
+/// the page gives: `--check` passes (it watches the page, not the file) and says how to get
+/// import's layout back.
 #[test]
-fn import_check_passes_a_catalogue_only_formatted_otherwise() {
+fn import_check_passes_a_catalogue_only_written_otherwise() {
     let dir = scratch("import-check-layout");
     let page = workspace_root().join("tests/fixtures/frs-error-codes.txt");
     let page = page.to_str().expect("UTF-8 path");
     let committed = fs::read_to_string(workspace_root().join("codes.json")).expect("codes.json");
     let reindented = committed.trim_end().replace('\n', "\n    ");
-    fs::write(dir.join("codes.json"), &reindented).expect("write");
-    let check = support::frs_codes_in(&dir, &["import", page, "--merge", "codes.json", "--check"]);
-    assert_eq!(
-        (check.status, check.stdout.as_str(), check.stderr.as_str()),
-        (
-            0,
-            "",
-            "note: `codes.json` holds what the page gives, formatted otherwise than import \
-             writes it (`--merge codes.json -o codes.json` rewrites it as import does)\n"
-        )
-    );
-    assert_eq!(
-        fs::read_to_string(dir.join("codes.json")).expect("kept"),
-        reindented,
-        "nothing is written"
-    );
+    let listed_status = committed.replacen("\"status\": 400,", "\"status\": [400],", 1);
+    for rewritten in [reindented, listed_status] {
+        assert_ne!(rewritten, committed);
+        fs::write(dir.join("codes.json"), &rewritten).expect("write");
+        let check =
+            support::frs_codes_in(&dir, &["import", page, "--merge", "codes.json", "--check"]);
+        let note = format!(
+            "note: `codes.json` holds what the page gives, written otherwise than import writes \
+             it (`frs-codes import {page} --merge codes.json -o codes.json` rewrites it as \
+             import does)\n"
+        );
+        assert_eq!(
+            (check.status, check.stdout.as_str(), check.stderr.as_str()),
+            (0, "", note.as_str())
+        );
+        assert_eq!(
+            fs::read_to_string(dir.join("codes.json")).expect("kept"),
+            rewritten,
+            "nothing is written"
+        );
+    }
 }
 
 #[test]
