@@ -111,8 +111,12 @@ impl Consumer {
     pub fn in_edition(self, edition: &str) -> Self {
         let manifest_path = self.dir.join("Cargo.toml");
         let manifest = fs::read_to_string(&manifest_path).expect("read consumer manifest");
-        let manifest =
-            manifest.replacen("edition = \"2021\"", &format!("edition = \"{edition}\""), 1);
+        let from = "edition = \"2021\"";
+        assert!(
+            manifest.contains(from),
+            "the consumer's manifest names its edition"
+        );
+        let manifest = manifest.replacen(from, &format!("edition = \"{edition}\""), 1);
         fs::write(manifest_path, manifest).expect("write consumer manifest");
         self
     }
