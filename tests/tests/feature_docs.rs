@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 /// The crates whose features gate public items.
 const CRATES: [&str; 2] = ["frs-codes", "frs-codes-gen"];
 
-/// The modules that exist only with a feature (crate, file under `src`), and that feature (or
-/// features).
-const GATED_MODULES: [(&str, &str, &str); 9] = [
+/// The modules that exist only with a feature (crate, file or directory under `src`), and that
+/// feature (or features).
+const GATED_MODULES: [(&str, &str, &str); 6] = [
     ("frs-codes", "http.rs", "`http`"),
     ("frs-codes", "body.rs", "`alloc`"),
     ("frs-codes", "response.rs", "`alloc`"),
@@ -20,15 +20,14 @@ const GATED_MODULES: [(&str, &str, &str); 9] = [
         "retrying.rs",
         "`reqwest-middleware` or `tower`",
     ),
-    ("frs-codes-gen", "import/mod.rs", "`import`"),
-    ("frs-codes-gen", "import/decode.rs", "`import`"),
-    ("frs-codes-gen", "import/notes.rs", "`import`"),
-    ("frs-codes-gen", "import/table.rs", "`import`"),
+    ("frs-codes-gen", "import", "`import`"),
 ];
 
+/// The `src` directory of the workspace crate `crate_dir`.
 fn src(crate_dir: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
+        .parent()
+        .expect("the workspace")
         .join(crate_dir)
         .join("src")
 }
@@ -70,11 +69,41 @@ fn preamble(lines: &[&str], index: usize) -> String {
     lines[start..index].join("\n")
 }
 
+/// The line of the item that the attributes and docs at `start` belong to: past docs,
+/// comments and attributes, however rustfmt wrapped them, in whatever order they come.
+fn item_after(lines: &[&str], start: usize) -> usize {
+    let mut open_brackets = 0_i64;
+    for (offset, line) in lines[start..].iter().enumerate() {
+        let trimmed = line.trim_start();
+        let comment = trimmed.starts_with("//");
+        if open_brackets == 0 && !comment && !trimmed.starts_with("#[") {
+            return start + offset;
+        }
+        if !comment {
+            let count = |bracket| i64::try_from(trimmed.matches(bracket).count()).expect("small");
+            open_brackets += count('[') - count(']');
+        }
+    }
+    panic!("no item after line {}", start + 1)
+}
+
 #[test]
 fn items_of_gated_modules_name_their_feature() {
     let mut missing = Vec::new();
-    for (crate_dir, file, features) in GATED_MODULES {
-        let text = source(&src(crate_dir).join(file));
+    let files = GATED_MODULES
+        .iter()
+        .flat_map(|&(crate_dir, module, features)| {
+            let path = src(crate_dir).join(module);
+            let files = if path.is_dir() {
+                rust_files(&path)
+            } else {
+                vec![path]
+            };
+            files.into_iter().map(move |file| (file, features))
+        });
+    for (path, features) in files {
+        let file = path.display().to_string();
+        let text = source(&path);
         let lines: Vec<&str> = text.lines().collect();
         for (index, line) in lines.iter().enumerate() {
             let is_item = ["pub struct ", "pub enum ", "pub const ", "pub fn "]
@@ -89,7 +118,7 @@ fn items_of_gated_modules_name_their_feature() {
             let marked = above.contains(&format!("/// Available with the {features} feature."))
                 && above.contains("doc(cfg(");
             if !hidden && !marked {
-                missing.push(format!("{crate_dir}/src/{file}:{}: {line}", index + 1));
+                missing.push(format!("{file}:{}: {line}", index + 1));
             }
         }
     }
@@ -117,11 +146,7 @@ fn items_behind_a_cfg_feature_carry_the_doc_cfg_attribute() {
             else {
                 continue;
             };
-            let item = lines[index + 1..]
-                .iter()
-                .position(|line| !line.trim_start().starts_with("#["))
-                .map(|offset| index + 1 + offset)
-                .expect("an item follows");
+            let item = item_after(&lines, index);
             let trimmed = lines[item].trim_start();
             let public = [
                 "pub fn ",
@@ -137,13 +162,11 @@ fn items_behind_a_cfg_feature_carry_the_doc_cfg_attribute() {
                     && lines[index..item]
                         .iter()
                         .any(|l| l.contains("macro_export"));
-            let marked = lines[index..item]
-                .iter()
-                .any(|line| line.contains(&format!("doc(cfg(feature = \"{feature}\")")));
+            let above = preamble(&lines, item);
+            let marked = above.contains(&format!("doc(cfg(feature = \"{feature}\")"));
             // A function's own page is where a reader looks for what it needs.
             let named = !trimmed.starts_with("pub fn ")
-                || preamble(&lines, index)
-                    .contains(&format!("/// Available with the `{feature}` feature."));
+                || above.contains(&format!("/// Available with the `{feature}` feature."));
             if public && !(marked && named) {
                 missing.push(format!("{file}:{}: {}", item + 1, lines[item].trim()));
             }
