@@ -1,6 +1,6 @@
 //! `frs-codes import`: a vendor's error-code page as a catalogue.
 
-use crate::{complain, failed, same_file, Outcome};
+use crate::{complain, failed, print_labelled, same_file, Outcome};
 use frs_codes_gen::import::{decode, import, Format, Note, Severity};
 use std::io::{IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
@@ -135,31 +135,30 @@ pub fn run(args: &Args, out: &mut Vec<u8>) -> Outcome {
         ));
         return Outcome::No;
     }
-    let changes = imported.changes().map(ToString::to_string);
+    let diff = imported.changes();
     if let (true, Some((text, file))) = (args.check, &existing) {
         if text == imported.text() {
             return Outcome::Done;
         }
         // A catalogue written otherwise by hand (indented, `[403]` for `403`, one case spelled
         // as `cases`) still holds what the page gives: the job watches the page, not the file.
-        if imported
-            .changes()
-            .is_some_and(|diff| diff.changes().is_empty())
-        {
-            let style = anstyle::Style::new()
-                .bold()
-                .fg_color(Some(anstyle::AnsiColor::Cyan.into()));
-            let _ = writeln!(
-                stderr,
-                "{style}note{style:#}: `{file}` holds what the page gives, written otherwise \
-                 than import writes it (`frs-codes import {page_name} --merge {file} -o {file}` \
-                 rewrites it as import does)"
+        if diff.is_some_and(|diff| diff.changes().is_empty()) {
+            print_labelled(
+                &mut stderr,
+                "note",
+                anstyle::AnsiColor::Cyan,
+                &format!(
+                    "`{file}` holds what the page gives, written otherwise than import writes \
+                     it (`frs-codes import {page_name} --merge {file} -o {file}` rewrites it as \
+                     import does)"
+                ),
             );
             return Outcome::Done;
         }
-        out.extend_from_slice(changes.unwrap_or_default().as_bytes());
+        out.extend_from_slice(diff.map(ToString::to_string).unwrap_or_default().as_bytes());
         return Outcome::No;
     }
+    let changes = diff.map(ToString::to_string);
     match &args.output {
         None => {
             out.extend_from_slice(imported.text().as_bytes());
@@ -270,11 +269,10 @@ fn print_notes(out: &mut impl Write, page: &str, notes: &[Note], strict: bool) -
         if note.severity == Severity::Warning {
             warnings += 1;
         }
-        let style = anstyle::Style::new().bold().fg_color(Some(color.into()));
         let place = note
             .line
             .map_or_else(|| page.to_owned(), |line| format!("{page}:{line}"));
-        let _ = writeln!(out, "{style}{label}{style:#}: {place}: {}", note.message);
+        print_labelled(out, label, color, &format!("{place}: {}", note.message));
     }
     warnings
 }

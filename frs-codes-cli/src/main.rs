@@ -132,8 +132,21 @@ fn same_file(output: &std::path::Path, input: &std::path::Path) -> bool {
 
 /// A one-line error on standard error, styled like the others.
 fn complain(message: &str) {
-    let style = anstyle::Style::new()
-        .bold()
-        .fg_color(Some(anstyle::AnsiColor::Red.into()));
-    let _ = writeln!(anstream::stderr(), "{style}error{style:#}: {message}");
+    print_labelled(
+        &mut anstream::stderr(),
+        "error",
+        anstyle::AnsiColor::Red,
+        message,
+    );
+}
+
+/// One line `label: message`, the label bold in `color` where colour is used.
+fn print_labelled(
+    out: &mut impl std::io::Write,
+    label: &str,
+    color: anstyle::AnsiColor,
+    message: &str,
+) {
+    let style = anstyle::Style::new().bold().fg_color(Some(color.into()));
+    let _ = writeln!(out, "{style}{label}{style:#}: {message}");
 }
